@@ -1,0 +1,60 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { registerAuth } from './auth.js';
+import { handleHttpError } from './http-errors.js';
+import type { HttpDeps } from './http-deps.js';
+import { accountsRoutes } from './routes/accounts.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { coverageRoutes } from './routes/coverage.routes.js';
+import { jobsRoutes } from './routes/jobs.routes.js';
+import { matchesRoutes } from './routes/matches.routes.js';
+import { metricsRoutes } from './routes/metrics.routes.js';
+import { policyRoutes } from './routes/policy.routes.js';
+import { listsRoutes } from './routes/lists.routes.js';
+import { screenRoutes } from './routes/screen.routes.js';
+import { systemRoutes } from './routes/system.routes.js';
+
+/** Options of the HTTP app. */
+export interface HttpAppOptions {
+  /** Log requests (pino, JSON lines on stdout). */
+  readonly logger?: boolean;
+}
+
+/**
+ * Builds the HTTP API: zod schemas validate every input and shape every output, the same
+ * schemas generate the OpenAPI document (`/openapi.json`, browsable at `/docs`), every route
+ * that names a permission requires an API key whose role the policy allows, and every error
+ * has the shape `{ error: { code, message, details? } }`.
+ */
+export async function buildHttpApp(deps: HttpDeps, options: HttpAppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024, genReqId: () => crypto.randomUUID() });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleHttpError);
+  app.setNotFoundHandler((req, reply) => {
+    void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Warden API', description: 'Sanctions screening and enforcement for social platforms', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API key (warden keys create)' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  registerAuth(app, deps.apiKeyStore);
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  systemRoutes(app, deps);
+  screenRoutes(app, deps);
+  listsRoutes(app, deps);
+  auditRoutes(app, deps);
+  accountsRoutes(app, deps);
+  matchesRoutes(app, deps);
+  jobsRoutes(app, deps);
+  policyRoutes(app, deps);
+  coverageRoutes(app, deps);
+  metricsRoutes(app, deps);
+  return app;
+}

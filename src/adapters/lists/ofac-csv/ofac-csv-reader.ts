@@ -1,0 +1,173 @@
+import { Transform, type TransformCallback } from 'node:stream';
+import { parse, type Options } from 'csv-parse';
+import { ListRejectedError } from '../../../domain/errors.js';
+import type { ListFile } from '../list-parser.js';
+import { openListFile } from '../open-list-file.js';
+
+/** One record of an OFAC CSV file: its fields as written (OFAC's `-0-` read as ''), and its first line. */
+export interface OfacCsvRow {
+  readonly fields: string[];
+  /** 1-based line the record starts on. */
+  readonly line: number;
+}
+
+/** How to read one file of the set. */
+export interface OfacCsvReadOptions {
+  /** How many columns every record has. */
+  readonly columns: number;
+  /**
+   * Whether a file without records is rejected (the primary file) or fine when it holds the
+   * end marker (a companion with nothing to add). A file of no bytes is always rejected.
+   */
+  readonly requireRecords: boolean;
+}
+
+const END_OF_FILE = 0x1a;
+const EMPTY_FIELD = '-0-';
+
+/**
+ * Streams the records of one file of the OFAC legacy CSV set: no header, Latin-1, CRLF or LF,
+ * quoted fields that may hold commas and line breaks, `-0- ` for an empty field, and one 0x1A
+ * byte closing the file. Throws a ListRejectedError naming the file when the file is empty
+ * ('file holds no records'), is cut short (no 0x1A at the end, with its last line), has
+ * broken quoting, or has a record with the wrong number of columns, a blank line included
+ * (with the line the record starts on). Fields keep their spacing (a remarks continuation
+ * may start with a space).
+ */
+export function readOfacCsv(file: ListFile, options: OfacCsvReadOptions): AsyncGenerator<OfacCsvRow> {
+  return readRows(file, options, false);
+}
+
+/**
+ * The reader. Lines are counted from the records (one plus the line breaks inside their
+ * fields). csv-parse runs ahead of the records taken, so when it fails the failure is found
+ * again by a second, `exact` pass that counts in its `on_record` hook, which csv-parse calls
+ * in step with parsing but which costs a third of its speed: only a failing file pays it.
+ */
+async function* readRows(file: ListFile, options: OfacCsvReadOptions, exact: boolean): AsyncGenerator<OfacCsvRow> {
+  const input = await openListFile(file);
+  const marker = new EndMarker();
+  let next = 1;
+  const take = (record: string[]): OfacCsvRow => {
+    const line = next;
+    next += 1 + lineBreaks(record);
+    if (record.length !== options.columns) throw new ListRejectedError(file.name, columnsReason(options.columns, record.length), line);
+    return { fields: record, line };
+  };
+  // csv-parse types on_record as returning a record; it may return any value.
+  const hook = exact ? { on_record: take } : {};
+  const parser = parse({ encoding: 'latin1', relax_column_count: false, skip_empty_lines: false, ...hook } as Options);
+  input.on('error', (err: Error) => parser.destroy(err));
+  input.pipe(marker).pipe(parser);
+  let records = 0;
+  try {
+    for await (const item of parser as AsyncIterable<string[] | OfacCsvRow>) {
+      const row = Array.isArray(item) ? take(item) : item;
+      records++;
+      for (let i = 0; i < row.fields.length; i++) row.fields[i] = cleanField(row.fields[i] ?? '');
+      yield row;
+    }
+  } catch (err) {
+    // A file without its end marker that fails at its end fails because it is cut short.
+    if (marker.ended && !marker.sawMarker && !marker.blank) throw cutShort(file, marker);
+    if (err instanceof ListRejectedError) throw err;
+    if (!exact) throw await locateFailure(file, options, err);
+    throw new ListRejectedError(file.name, describe(err, options.columns), next, err);
+  } finally {
+    input.unpipe(marker);
+    input.destroy();
+    parser.destroy();
+  }
+  if (records === 0 && (options.requireRecords || !marker.sawMarker)) {
+    throw new ListRejectedError(file.name, 'file holds no records', 1);
+  }
+  if (!marker.sawMarker) throw cutShort(file, marker);
+}
+
+/** The failure of a file the fast pass could not read, with its line, from an exact pass. */
+async function locateFailure(file: ListFile, options: OfacCsvReadOptions, original: unknown): Promise<unknown> {
+  try {
+    for await (const row of readRows(file, options, true)) void row;
+  } catch (located) {
+    return located;
+  }
+  return new ListRejectedError(file.name, describe(original, options.columns), undefined, original);
+}
+
+function lineBreaks(record: readonly string[]): number {
+  let n = 0;
+  for (const field of record) {
+    if (!field.includes('\n')) continue;
+    for (let i = field.indexOf('\n'); i !== -1; i = field.indexOf('\n', i + 1)) n++;
+  }
+  return n;
+}
+
+function cleanField(value: string): string {
+  return value.length <= 5 && value.trim() === EMPTY_FIELD ? '' : value;
+}
+
+function cutShort(file: ListFile, marker: EndMarker): ListRejectedError {
+  return new ListRejectedError(file.name, 'file is cut short: no end-of-file marker (0x1A)', marker.lastLine());
+}
+
+function columnsReason(expected: number, found: number | undefined): string {
+  if (found === 1) return `expected ${expected} columns, found 1 (a blank or broken line)`;
+  return `expected ${expected} columns, found ${found ?? 'another number'}`;
+}
+
+function describe(err: unknown, columns: number): string {
+  const e = err as { code?: string; message?: string; record?: unknown[] };
+  if (e.code === 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH') return columnsReason(columns, e.record?.length);
+  if (typeof e.code === 'string' && /QUOTE/.test(e.code)) return `broken quoting in this record (${e.message ?? e.code})`;
+  return `not valid OFAC CSV: ${e.message ?? String(err)}`;
+}
+
+/**
+ * Passes the bytes on without 0x1A and without the whitespace that ends the file (so a
+ * trailing blank line is no record), noting whether the last byte that is not whitespace was
+ * 0x1A (the end-of-file marker), whether the file held anything else, and its line count.
+ */
+class EndMarker extends Transform {
+  sawMarker = false;
+  ended = false;
+  blank = true;
+  private newlines = 0;
+  private lastByte = -1;
+  /** Whitespace at the end of what came so far: passed on once more content follows. */
+  private held: Buffer = Buffer.alloc(0);
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) this.newlines++;
+    let end = chunk.length - 1;
+    while (end >= 0 && isSpace(chunk[end] ?? 0)) end--;
+    if (end >= 0) this.sawMarker = chunk[end] === END_OF_FILE;
+    if (this.blank) this.blank = chunk.every((b) => b === END_OF_FILE || isSpace(b));
+    const kept = chunk.indexOf(END_OF_FILE) === -1 ? chunk : Buffer.from(chunk.filter((b) => b !== END_OF_FILE));
+    if (kept.length > 0) this.lastByte = kept[kept.length - 1] ?? -1;
+    let content = kept.length;
+    while (content > 0 && isSpace(kept[content - 1] ?? 0)) content--;
+    if (content === 0) {
+      this.held = Buffer.concat([this.held, kept]);
+      callback();
+      return;
+    }
+    const out = this.held.length > 0 ? Buffer.concat([this.held, kept.subarray(0, content)]) : kept.subarray(0, content);
+    this.held = kept.subarray(content);
+    callback(null, out);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    this.ended = true;
+    callback();
+  }
+
+  /** The number of the file's last line (a last line without a line break counts). */
+  lastLine(): number {
+    return this.newlines + (this.lastByte !== -1 && this.lastByte !== 10 ? 1 : 0);
+  }
+}
+
+function isSpace(b: number): boolean {
+  return b === 32 || b === 9 || b === 10 || b === 13;
+}

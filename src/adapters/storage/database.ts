@@ -1,0 +1,54 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import { InvalidInputError } from '../../domain/errors.js';
+import { migrationsFor } from './migrations/index.js';
+import type { Database } from './schema.js';
+
+/** Which engine a database URL names. */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open, migrated database. */
+export interface OpenDatabase {
+  readonly db: Kysely<Database>;
+  readonly dialect: DialectName;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the database a URL names and brings its schema up to date:
+ * `sqlite:<path>` (a file, created with its folder; `sqlite::memory:` for a throwaway one)
+ * or `postgres://…` / `postgresql://…`.
+ */
+export async function openDatabase(url: string): Promise<OpenDatabase> {
+  const dialect = dialectOf(url);
+  const db =
+    dialect === 'sqlite'
+      ? new Kysely<Database>({ dialect: new SqliteDialect({ database: openSqlite(url.slice('sqlite:'.length)) }) })
+      : new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }) });
+  const { error } = await new Migrator({ db, provider: migrationsFor(dialect) }).migrateToLatest();
+  if (error) {
+    await db.destroy();
+    throw error;
+  }
+  return { db, dialect, close: () => db.destroy() };
+}
+
+/** The engine a database URL names, or an InvalidInputError that says what is accepted. */
+export function dialectOf(url: string): DialectName {
+  if (url.startsWith('sqlite:')) return 'sqlite';
+  if (/^postgres(ql)?:\/\//.test(url)) return 'postgres';
+  throw new InvalidInputError(`unsupported database URL: expected sqlite:<path> or postgres://…`, { field: 'db' });
+}
+
+function openSqlite(path: string): SqliteDatabase.Database {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new SqliteDatabase(path);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  return sqlite;
+}

@@ -1,0 +1,356 @@
+import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
+import type { EnforcementAction, EnforcementStore, EnforcementTx, StoredAccount, StoredMatch, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
+import type { AccountState, MatchStatus } from '../../domain/enforcement/enforcement.js';
+import type { MatchExplanation } from '../../domain/matching/match-types.js';
+import type { AccountRecord } from '../../domain/accounts/account.js';
+import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
+import { appendAuditEvent } from './audit-events.js';
+import type { DialectName } from './database.js';
+import type { AccountsTable, Database, EnforcementActionsTable, MatchesTable } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** The EnforcementStore on Kysely (SQLite and PostgreSQL). */
+export class KyselyEnforcementStore implements EnforcementStore {
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  transaction<T>(work: (tx: EnforcementTx) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new KyselyEnforcementTx(trx, this.dialect)));
+  }
+
+  account(id: string): Promise<StoredAccount | undefined> {
+    return readAccount(this.db, id, false, this.dialect);
+  }
+
+  matchesOf(accountId: string): Promise<StoredMatch[]> {
+    return readMatches(this.db, accountId);
+  }
+
+  policy(): Promise<EnforcementPolicy> {
+    return readPolicy(this.db);
+  }
+
+  setPolicy(body: PolicyBody, actor: string, at: Date): Promise<EnforcementPolicy> {
+    return this.db.transaction().execute(async (trx) => {
+      const current = await readPolicy(trx);
+      const next: EnforcementPolicy = { version: current.version + 1, ...body };
+      await trx.insertInto('policies').values({ version: next.version, rules: JSON.stringify(body), actor, created_at: at.toISOString() }).execute();
+      await appendAuditEvent(trx, this.dialect, { actor, action: 'policy.changed', subject: `policy:${next.version}`, data: { version: next.version, from: current.version, ...body } }, at);
+      return next;
+    });
+  }
+
+  async suspensionTimes(): Promise<SuspensionTimes[]> {
+    const rows = await this.db
+      .selectFrom('enforcement_actions as x')
+      .innerJoin('accounts as a', 'a.id', 'x.account_id')
+      .select(['x.id', 'x.account_id', 'x.entities', 'x.at', 'a.created_at'])
+      .where('x.action', '=', 'account.suspend')
+      .orderBy('x.at')
+      .execute();
+    // A delivery's id is `<action id>.<webhook id>`: the first accepted one per action.
+    const delivered = new Map<string, string>();
+    const deliveries = await this.db.selectFrom('webhook_deliveries').select(['id', 'delivered_at']).where('status', '=', 'delivered').execute();
+    for (const d of deliveries) {
+      const actionId = d.id.slice(0, d.id.lastIndexOf('.'));
+      const prev = delivered.get(actionId);
+      if (d.delivered_at && (!prev || d.delivered_at < prev)) delivered.set(actionId, d.delivered_at);
+    }
+    const out: SuspensionTimes[] = [];
+    for (const r of rows) {
+      const entityId = (JSON.parse(r.entities) as string[])[0];
+      if (!entityId) continue;
+      const m = await this.db.selectFrom('matches').select(['created_at', 'list_versions']).where('account_id', '=', r.account_id).where('entity_id', '=', entityId).executeTakeFirst();
+      if (!m) continue;
+      out.push({
+        accountId: r.account_id,
+        entityId,
+        accountCreatedAt: r.created_at,
+        matchCreatedAt: m.created_at,
+        listVersions: JSON.parse(m.list_versions) as string[],
+        decidedAt: r.at,
+        ...(delivered.has(r.id) ? { deliveredAt: delivered.get(r.id)! } : {}),
+      });
+    }
+    return out;
+  }
+
+  async hasAccounts(): Promise<boolean> {
+    return (await this.db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) !== undefined;
+  }
+
+  async accountsWithKeys(keys: readonly string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (let i = 0; i < keys.length; i += IN_BATCH) {
+      const rows = await this.db.selectFrom('account_keys').select('account_id').distinct().where('key', 'in', keys.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) found.add(r.account_id);
+    }
+    return [...found].sort();
+  }
+
+  async accountsMatching(entityIds: readonly string[]): Promise<string[]> {
+    const found = new Set<string>();
+    for (let i = 0; i < entityIds.length; i += IN_BATCH) {
+      const rows = await this.db.selectFrom('matches').select('account_id').distinct().where('entity_id', 'in', entityIds.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) found.add(r.account_id);
+    }
+    return [...found].sort();
+  }
+
+  async recordSweep(sweep: Sweep): Promise<void> {
+    const row = { version_id: sweep.versionId, started_at: sweep.startedAt, finished_at: sweep.finishedAt, accounts: sweep.accounts, opened: sweep.opened, delisted: sweep.delisted };
+    const { version_id: _v, ...changes } = row;
+    await this.db.insertInto('sweeps').values(row).onConflict((oc) => oc.column('version_id').doUpdateSet(changes)).execute();
+  }
+
+  async coverage(versionIds: readonly string[]): Promise<VersionCoverage[]> {
+    const total = Number((await this.db.selectFrom('accounts').select((eb) => eb.fn.countAll().as('n')).executeTakeFirst())?.n ?? 0);
+    const out: VersionCoverage[] = [];
+    for (const versionId of versionIds) {
+      const cutoff = await this.sweepStart(versionId);
+      const row = await this.db
+        .selectFrom('accounts as a')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where((eb) => coveredBy(eb, versionId, cutoff))
+        .executeTakeFirst();
+      out.push({ versionId, accounts: total, screened: Number(row?.n ?? 0) });
+    }
+    return out;
+  }
+
+  async unscreened(versionId: string, limit: number): Promise<string[]> {
+    const cutoff = await this.sweepStart(versionId);
+    const rows = await this.db
+      .selectFrom('accounts as a')
+      .select('a.id')
+      .where((eb) => eb.not(coveredBy(eb, versionId, cutoff)))
+      .orderBy('a.id')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  async restorationQueue(limit: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('accounts as a')
+      .select('a.id')
+      .where('a.state', '=', 'suspended')
+      .where(({ exists, selectFrom }) => exists(selectFrom('matches as m').select('m.id').whereRef('m.account_id', '=', 'a.id').where('m.status', '=', 'delisted')))
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('matches as c').select('c.id').whereRef('c.account_id', '=', 'a.id').where('c.status', '=', 'confirmed'))))
+      .orderBy('a.updated_at')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+
+  private async sweepStart(versionId: string): Promise<string> {
+    const sweep = await this.db.selectFrom('sweeps').select('started_at').where('version_id', '=', versionId).executeTakeFirst();
+    return sweep?.started_at ?? '';
+  }
+
+  async actionsOf(accountId: string): Promise<EnforcementAction[]> {
+    const rows = await this.db.selectFrom('enforcement_actions').selectAll().where('account_id', '=', accountId).orderBy('at').orderBy('id').execute();
+    return rows.map(fromActionRow);
+  }
+
+  async queue(status: MatchStatus, page: { limit: number; after?: { priority: number; id: string } }): Promise<StoredMatch[]> {
+    let q = this.db.selectFrom('matches').selectAll().where('status', '=', status);
+    const after = page.after;
+    if (after) q = q.where((eb) => eb.or([eb('priority', '<', after.priority), eb.and([eb('priority', '=', after.priority), eb('id', '>', after.id)])]));
+    const rows = await q.orderBy('priority', 'desc').orderBy('id').limit(page.limit).execute();
+    return rows.map(fromMatchRow);
+  }
+}
+
+class KyselyEnforcementTx implements EnforcementTx {
+  constructor(
+    private readonly trx: Transaction<Database>,
+    private readonly dialect: DialectName,
+  ) {}
+
+  account(id: string): Promise<StoredAccount | undefined> {
+    return readAccount(this.trx, id, true, this.dialect);
+  }
+
+  async putAccount(a: StoredAccount): Promise<void> {
+    const row: AccountsTable = {
+      id: a.record.id,
+      record: JSON.stringify(a.record),
+      links: JSON.stringify(a.links),
+      followers: a.followers,
+      names_hash: a.namesHash,
+      state: a.state,
+      created_at: a.createdAt,
+      updated_at: a.updatedAt,
+    };
+    const { id: _id, created_at: _created, ...changes } = row;
+    await this.trx.insertInto('accounts').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+  }
+
+  matchesOf(accountId: string): Promise<StoredMatch[]> {
+    return readMatches(this.trx, accountId);
+  }
+
+  async match(id: string): Promise<StoredMatch | undefined> {
+    const row = await this.trx.selectFrom('matches').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromMatchRow(row) : undefined;
+  }
+
+  async putMatch(m: StoredMatch): Promise<void> {
+    const row = toMatchRow(m);
+    const { id: _id, account_id: _a, entity_id: _e, created_at: _c, ...changes } = row;
+    await this.trx.insertInto('matches').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+  }
+
+  /** Stores the action and, in the same transaction, one outbox delivery per active webhook. */
+  async addAction(a: EnforcementAction): Promise<void> {
+    const row: EnforcementActionsTable = { id: a.id, account_id: a.accountId, action: a.action, at: a.at, actor: a.actor, reason: a.reason, entities: JSON.stringify(a.entities) };
+    await this.trx.insertInto('enforcement_actions').values(row).execute();
+    const hooks = await this.trx.selectFrom('webhooks').select('id').where('active', '=', 1).execute();
+    if (hooks.length === 0) return;
+    const body = JSON.stringify({ id: a.id, type: a.action, accountId: a.accountId, entities: a.entities, reason: a.reason, actor: a.actor, at: a.at });
+    await this.trx
+      .insertInto('webhook_deliveries')
+      .values(
+        hooks.map((h) => ({
+          id: `${a.id}.${h.id}`,
+          webhook_id: h.id,
+          event_type: a.action,
+          body,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: a.at,
+          last_error: null,
+          created_at: a.at,
+          delivered_at: null,
+        })),
+      )
+      .execute();
+  }
+
+  audit(entry: Parameters<EnforcementTx['audit']>[0], at: Date): ReturnType<EnforcementTx['audit']> {
+    return appendAuditEvent(this.trx, this.dialect, entry, at);
+  }
+
+  policy(): Promise<EnforcementPolicy> {
+    return readPolicy(this.trx);
+  }
+
+  async setAccountKeys(accountId: string, keys: readonly string[]): Promise<void> {
+    await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
+    const unique = [...new Set(keys)];
+    for (let i = 0; i < unique.length; i += IN_BATCH) {
+      await this.trx
+        .insertInto('account_keys')
+        .values(unique.slice(i, i + IN_BATCH).map((key) => ({ key, account_id: accountId })))
+        .execute();
+    }
+  }
+
+  async recordScreening(accountId: string, versionIds: readonly string[], at: string): Promise<void> {
+    if (versionIds.length === 0) return;
+    await this.trx
+      .insertInto('account_screenings')
+      .values(versionIds.map((version_id) => ({ account_id: accountId, version_id, screened_at: at })))
+      .onConflict((oc) => oc.columns(['version_id', 'account_id']).doUpdateSet({ screened_at: at }))
+      .execute();
+  }
+}
+
+/** Rows per IN list or multi-row insert. */
+const IN_BATCH = 500;
+
+/** An account is covered by a version if screened against it, or unchanged since its sweep began. */
+function coveredBy(eb: ExpressionBuilder<Database & { a: AccountsTable }, 'a'>, versionId: string, sweepStart: string) {
+  return eb.or([
+    eb.exists(eb.selectFrom('account_screenings as s').select('s.account_id').whereRef('s.account_id', '=', 'a.id').where('s.version_id', '=', versionId)),
+    eb('a.updated_at', '<=', sweepStart),
+  ]);
+}
+
+async function readPolicy(db: Db): Promise<EnforcementPolicy> {
+  const row = await db.selectFrom('policies').selectAll().orderBy('version', 'desc').limit(1).executeTakeFirst();
+  return row ? { version: Number(row.version), ...(JSON.parse(row.rules) as PolicyBody) } : DEFAULT_POLICY;
+}
+
+async function readAccount(db: Db, id: string, forUpdate: boolean, dialect: DialectName): Promise<StoredAccount | undefined> {
+  let q = db.selectFrom('accounts').selectAll().where('id', '=', id);
+  if (forUpdate && dialect === 'postgres') q = q.forUpdate();
+  const row = await q.executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    record: JSON.parse(row.record) as AccountRecord,
+    links: JSON.parse(row.links) as StoredAccount['links'],
+    followers: Number(row.followers),
+    namesHash: row.names_hash,
+    state: row.state as AccountState,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function readMatches(db: Db, accountId: string): Promise<StoredMatch[]> {
+  const rows = await db.selectFrom('matches').selectAll().where('account_id', '=', accountId).orderBy('score', 'desc').orderBy('id').execute();
+  return rows.map(fromMatchRow);
+}
+
+function toMatchRow(m: StoredMatch): MatchesTable {
+  return {
+    id: m.id,
+    account_id: m.accountId,
+    entity_id: m.entityId,
+    score: m.score,
+    algorithm: m.algorithm,
+    threshold: m.threshold,
+    list_versions: JSON.stringify(m.listVersions),
+    explanation: JSON.stringify(m.explanation),
+    status: m.status,
+    names_hash: m.namesHash,
+    entity_hash: m.entityHash,
+    priority: m.priority,
+    confirmed_by: m.confirmedBy ?? null,
+    decided_by: m.decidedBy ?? null,
+    decided_at: m.decidedAt ?? null,
+    reason: m.reason ?? null,
+    created_at: m.createdAt,
+    updated_at: m.updatedAt,
+  };
+}
+
+function fromMatchRow(r: Selectable<MatchesTable>): StoredMatch {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    entityId: r.entity_id,
+    score: Number(r.score),
+    algorithm: r.algorithm,
+    threshold: Number(r.threshold),
+    listVersions: JSON.parse(r.list_versions) as string[],
+    explanation: JSON.parse(r.explanation) as MatchExplanation,
+    status: r.status as MatchStatus,
+    namesHash: r.names_hash,
+    entityHash: r.entity_hash,
+    priority: Number(r.priority),
+    ...(r.confirmed_by ? { confirmedBy: r.confirmed_by } : {}),
+    ...(r.decided_by ? { decidedBy: r.decided_by } : {}),
+    ...(r.decided_at ? { decidedAt: r.decided_at } : {}),
+    ...(r.reason ? { reason: r.reason } : {}),
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+function fromActionRow(r: Selectable<EnforcementActionsTable>): EnforcementAction {
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    action: r.action as EnforcementAction['action'],
+    at: r.at,
+    actor: r.actor,
+    reason: r.reason,
+    entities: JSON.parse(r.entities) as string[],
+  };
+}

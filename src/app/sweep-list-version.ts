@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { applyDesignations } from '../domain/enforcement/enforcement.js';
+import type { MatchIndex } from '../domain/matching/match-types.js';
+import type { Clock, EnforcementStore, ListStore, StoredMatch, Sweep } from './ports.js';
+import { restoreAccount } from './restore-account.js';
+import { upsertAccount } from './upsert-account.js';
+
+/** What a sweep did. */
+export interface SweepResult extends Sweep {
+  /** Accounts screened again because they share a blocking key with an added or changed entity. */
+  readonly rescreened: readonly string[];
+  /** Accounts whose confirmed matches lost their designation (to restoration review). */
+  readonly toRestorationReview: readonly string[];
+  /** Of those, the accounts the policy restored without a lead (`autoRestoreOnDelisting`). */
+  readonly autoRestored: readonly string[];
+}
+
+/**
+ * Sweeps a new list version over the account base by reverse screening: the added and changed
+ * entities' blocking keys are looked up in the account key index, and only those accounts are
+ * screened again, with the same algorithm and the new index (matches open, policy applies).
+ * Removed entities' confirmed matches become `delisted`; their suspended accounts go to the
+ * restoration queue, and accounts still matched to another designated entity stay suspended.
+ * No account outside the key lookup can gain a match: that is what the keys guarantee.
+ */
+export async function sweepListVersion(
+  deps: { listStore: ListStore; enforcementStore: EnforcementStore; matchIndex: MatchIndex; listVersions: readonly string[]; clock: Clock },
+  versionId: string,
+): Promise<SweepResult> {
+  const startedAt = deps.clock.now().toISOString();
+  const versions = await deps.listStore.versions(versionId.slice(0, versionId.lastIndexOf('@')));
+  const version = versions.find((v) => v.id === versionId);
+  if (!version) throw new Error(`no list version ${versionId}`);
+  const previous = versions.find((v) => v.seq === version.seq - 1);
+  const touched: string[] = [];
+  const removed: string[] = [];
+  for await (const d of deps.listStore.deltas(previous?.id, versionId)) {
+    if (d.change === 'removed') removed.push(d.entityId);
+    else touched.push(d.entityId);
+  }
+  const keys = new Set<string>();
+  for (const id of touched) {
+    const entity = deps.matchIndex.entity(id);
+    if (entity) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
+  }
+  const rescreened = await deps.enforcementStore.accountsWithKeys([...keys]);
+  let opened = 0;
+  for (const id of rescreened) {
+    const account = await deps.enforcementStore.account(id);
+    if (!account) continue;
+    const before = new Set((await deps.enforcementStore.matchesOf(id)).filter(isLive).map((m) => m.entityId));
+    const result = await upsertAccount(deps, { record: account.record, links: account.links, followers: account.followers }, `sweep:${versionId}`);
+    opened += result.matches.filter((m) => isLive(m) && !before.has(m.entityId)).length;
+  }
+
+  const isDesignated = (entityId: string): boolean => deps.matchIndex.entity(entityId) !== undefined;
+  const toRestorationReview: string[] = [];
+  let delisted = 0;
+  // Designations that left or came back: delisted matches, re-confirmed ones, re-suspensions.
+  for (const id of await deps.enforcementStore.accountsMatching([...removed, ...touched])) {
+    const changed = await deps.enforcementStore.transaction(async (tx) => {
+      const account = await tx.account(id);
+      if (!account) return 0;
+      const matches = await tx.matchesOf(id);
+      const out = applyDesignations(account.state, matches, isDesignated);
+      const now = deps.clock.now();
+      const at = now.toISOString();
+      const actor = `sweep:${versionId}`;
+      let n = 0;
+      for (const [i, m] of out.matches.entries()) {
+        if (m.status === matches[i]!.status) continue;
+        if (m.status === 'delisted') n += 1;
+        await tx.putMatch({ ...(matches[i] as StoredMatch), status: m.status, updatedAt: at });
+        await tx.audit({ actor, action: m.status === 'delisted' ? 'match.delisted' : 'match.relisted', subject: `account:${id}`, data: { matchId: m.id, entityId: m.entityId, versionId } }, now);
+      }
+      if (out.isResuspended) {
+        const entities = out.matches.filter((m) => m.status === 'confirmed' && isDesignated(m.entityId)).map((m) => m.entityId);
+        await tx.putAccount({ ...account, state: 'suspended', updatedAt: at });
+        await tx.addAction({ id: randomUUID(), accountId: id, action: 'account.suspend', at, actor, reason: `designation returned in ${versionId}`, entities });
+        await tx.audit({ actor, action: 'account.suspended', subject: `account:${id}`, data: { from: account.state, entities, versionId } }, now);
+      }
+      return n;
+    });
+    delisted += changed;
+    const after = await deps.enforcementStore.matchesOf(id);
+    const account = await deps.enforcementStore.account(id);
+    if (account?.state === 'suspended' && after.some((m) => m.status === 'delisted') && !after.some((m) => m.status === 'confirmed')) toRestorationReview.push(id);
+  }
+  const autoRestored: string[] = [];
+  const policy = await deps.enforcementStore.policy();
+  if (policy.autoRestoreOnDelisting) {
+    for (const id of toRestorationReview) {
+      const d = await restoreAccount({ ...deps, isDesignated }, id, {
+        actor: { id: `policy:v${policy.version}`, role: 'admin' },
+        reason: `every confirmed match was delisted by ${versionId}; policy v${policy.version} restores automatically`,
+      });
+      if (d.kind === 'restore') autoRestored.push(id);
+    }
+  }
+  const sweep: Sweep = { versionId, startedAt, finishedAt: deps.clock.now().toISOString(), accounts: rescreened.length, opened, delisted };
+  await deps.enforcementStore.recordSweep(sweep);
+  return { ...sweep, rescreened, toRestorationReview: toRestorationReview.filter((id) => !autoRestored.includes(id)), autoRestored };
+}
+
+function isLive(m: { status: string }): boolean {
+  return m.status === 'open' || m.status === 'escalated' || m.status === 'confirmed';
+}

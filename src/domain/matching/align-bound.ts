@@ -1,0 +1,182 @@
+import {
+  FUZZY_FLOOR, INITIAL_SIMILARITY, ONE_TYPO_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, TWO_TYPO_SIMILARITY,
+} from './align-names.js';
+import { mayJoin, type PreparedName } from './prepared-name.js';
+import { isOneEdit } from './string-similarity.js';
+
+/**
+ * A cheap upper bound of `alignPrepared(q, l, isPerson).similarity`, for skipping hopeless
+ * candidates before the full alignment (most candidates of a screening). Each part is credited
+ * with the best similarity it could reach (`similarityBound`) as if no other part competed for
+ * it, seen from the query side and from the listed side (the smaller bound wins); a part that
+ * can meet nothing, and parts left over because the other name has too few, are charged as
+ * alignment charges them. Returns 1 when parts may be joined (abdul rahman), which it does not
+ * model. Never below the true similarity: pruning on it loses no match.
+ */
+export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
+  const qt = q.tokens;
+  const lt = l.tokens;
+  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, isPerson) && (joinsAny(qt, lt, isPerson) || joinsAny(lt, qt, isPerson))) return 1;
+  const qw = isPerson ? q.personWeights : q.otherWeights;
+  const lw = isPerson ? l.personWeights : l.otherWeights;
+  let missQ = 0;
+  let leftover = false;
+  let reached = 0;
+  let strong = 0;
+  let initials = 0;
+  let strongReach = 0;
+  listedU.fill(0);
+  listedLo.fill(Infinity);
+  listedHi.fill(0);
+  let minMiss = Infinity;
+  let n = 0;
+  for (let i = 0; i < qt.length; i++) {
+    const a = qt[i] ?? '';
+    const la = a.length;
+    const keyA = q.keys[i] ?? '';
+    const wq = qw[i] ?? 0;
+    let best = 0;
+    let lo = Infinity;
+    let hi = 0;
+    let isStrong = false;
+    let reach = 0;
+    for (let j = 0; j < lt.length; j++) {
+      const b = lt[j] ?? '';
+      const lb = b.length;
+      const u = similarityBound(a, keyA, b, l.keys[j] ?? '', q.digit[i] === 1 || l.digit[j] === 1, q.nicknames[i], (q.letters[i] ?? 0), (l.letters[j] ?? 0));
+      if (u === 0) continue;
+      reach |= 1 << j;
+      const wl = lw[j] ?? 0;
+      const initial = la === 1 || lb === 1;
+      const m = initial ? Math.min(wq, wl) : (wq + wl) / 2;
+      if (u > (listedU[j] ?? 0)) listedU[j] = u;
+      if (m < (listedLo[j] ?? 0)) listedLo[j] = m;
+      if (m > (listedHi[j] ?? 0)) listedHi[j] = m;
+      if (!initial) isStrong = true;
+      if (u > best) best = u;
+      if (m < lo) lo = m;
+      if (m > hi) hi = m;
+    }
+    if (best === 0) {
+      missQ += wq;
+      if (la > 1) leftover = true;
+      continue;
+    }
+    reached |= reach;
+    if (isStrong) {
+      strong++;
+      strongReach |= reach;
+    }
+    if (wq < minMiss) minMiss = wq;
+    if (la === 1) initials++;
+    boundU[n] = best;
+    boundLo[n] = lo;
+    boundHi[n] = hi;
+    boundMiss[n] = wq;
+    n++;
+  }
+  const pairs = Math.min(n, popcount(reached));
+  if (pairs < n) {
+    missQ += (n - pairs) * minMiss;
+    if (n - pairs > initials) leftover = true;
+  }
+  const strongPairs = Math.min(strong, popcount(strongReach));
+  let missL = 0;
+  const enoughPossible = isPerson && !leftover && strongPairs >= Math.min(2, lt.length, qt.length) && strongPairs >= Math.min(2, lt.length);
+  const share = enoughPossible ? PATRONYMIC_MISS : 1;
+  for (let j = 0; j < lt.length; j++) if ((reached & (1 << j)) === 0) missL += (lw[j] ?? 0) * share;
+  const byQuery = bestRatio(n, QUERY_MISS * missQ + missL);
+  // With no more listed parts in reach than query parts, each listed part left out leaves a query part out too.
+  const tight = popcount(reached) <= n;
+  let k = 0;
+  for (let j = 0; j < lt.length; j++) {
+    if ((reached & (1 << j)) === 0) continue;
+    boundU[k] = listedU[j] ?? 0;
+    boundLo[k] = listedLo[j] ?? 0;
+    boundHi[k] = listedHi[j] ?? 0;
+    boundMiss[k] = (lw[j] ?? 0) * (enoughPossible ? PATRONYMIC_MISS : 1) + (tight ? minMiss : 0);
+    k++;
+  }
+  return Math.min(byQuery, bestRatio(k, QUERY_MISS * missQ + missL));
+}
+
+/**
+ * An upper bound of `similarityOf` that computes no Jaro-Winkler or edit distance: same
+ * phonetic key counts its cap, two typos 0.74, and a fuzzy match 0.7 only when the letters the
+ * two parts share leave Jaro-Winkler room to reach `FUZZY_FLOOR`.
+ */
+function similarityBound(a: string, keyA: string, b: string, keyB: string, isDigits: boolean, nicknames: ReadonlySet<string> | undefined, lettersA: number, lettersB: number): number {
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  if (la === 1 || lb === 1) return la !== lb && a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SIMILARITY : 0;
+  if (nicknames?.has(b) === true) return 0.9;
+  if (isDigits) return 0;
+  const shorter = la < lb ? la : lb;
+  if (keyA === keyB && keyA.length >= 2) return shorter <= 3 ? SHORT_PHONETIC_CAP : 0.97;
+  if (shorter < 4) return 0;
+  if (isOneEdit(a, b)) return ONE_TYPO_SIMILARITY;
+  if (a.charCodeAt(0) !== b.charCodeAt(0)) return 0;
+  const diff = la > lb ? la - lb : lb - la;
+  if (shorter >= 6 && diff <= 2) return TWO_TYPO_SIMILARITY;
+  const common = shorter - popcount((la <= lb ? lettersA & ~lettersB : lettersB & ~lettersA) >>> 0);
+  if (common <= 0) return 0;
+  const jaro = (common / la + common / lb + 1) / 3;
+  return jaro + 0.4 * (1 - jaro) >= FUZZY_FLOOR ? 0.7 : 0;
+}
+
+function popcount(x: number): number {
+  let n = 0;
+  for (let v = x; v !== 0; v &= v - 1) n++;
+  return n;
+}
+
+const listedU = new Float64Array(8);
+const listedLo = new Float64Array(8);
+const listedHi = new Float64Array(8);
+const boundU = new Float64Array(8);
+const boundLo = new Float64Array(8);
+const boundHi = new Float64Array(8);
+const boundMiss = new Float64Array(8);
+
+/**
+ * The largest Σ numerator / (Σ denominator + rest) when each of `n` parts either meets (adds
+ * u × m and m, m anywhere in [lo, hi]) or not (adds its weight below): Dinkelbach's iteration,
+ * exact in a few steps because every part's best choice only flips at its own u.
+ */
+function bestRatio(n: number, rest: number): number {
+  let r = 0;
+  for (let step = 0; step < 12; step++) {
+    let num = 0;
+    let den = rest;
+    for (let k = 0; k < n; k++) {
+      const u = boundU[k] ?? 0;
+      const m = u > r ? (boundHi[k] ?? 0) : (boundLo[k] ?? 0);
+      const met = (u - r) * m;
+      const miss = -r * (boundMiss[k] ?? 0);
+      if (met >= miss) {
+        num += u * m;
+        den += m;
+      } else den += boundMiss[k] ?? 0;
+    }
+    const next = den > 0 ? num / den : 0;
+    if (next <= r + 1e-12) return next > r ? next : r;
+    r = next;
+  }
+  return r;
+}
+
+/** True when some part of `short` equals two or three adjacent parts of `long` joined, or (organisations) their initials. */
+function joinsAny(short: readonly string[], long: readonly string[], isPerson: boolean): boolean {
+  for (let i = 0; i + 1 < long.length; i++) {
+    const a = long[i] ?? '';
+    const b = long[i + 1] ?? '';
+    const c = long[i + 2];
+    for (const s of short) {
+      if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) return true;
+      if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) return true;
+      if (!isPerson && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,94 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { openListFeeds } from '../../adapters/lists/list-feeds.js';
+import { sharedData } from '../../../test/paths.js';
+import type { AccountRecord } from '../accounts/account.js';
+import type { Entity } from '../entities/entity.js';
+import { buildMatchIndex } from './build-match-index.js';
+import type { MatchIndex } from './match-types.js';
+
+let index: MatchIndex;
+let entities: Entity[];
+
+before(async () => {
+  entities = [];
+  const files = ['ofac/sdn.csv', 'un/UN_consolidated.xml', 'us_csl/consolidated.csv.gz'].map((f) => sharedData(f));
+  for (const feed of await openListFeeds(files)) {
+    for await (const e of feed.entities({ warn() {}, setPublishedAt() {} })) entities.push(e);
+  }
+  index = buildMatchIndex(entities);
+});
+
+/** The best Person match of an account at the default threshold, ties broken as screen() ranks them. */
+function topPerson(account: Omit<AccountRecord, 'id'>): string | undefined {
+  const matches = index.screen({ id: 'a', ...account }).filter((m) => index.entity(m.entityId)?.schema === 'Person');
+  return matches[0]?.entityId;
+}
+
+const MUST_FIND: [Omit<AccountRecord, 'id'>, string][] = [
+  [{ displayName: 'Рамзан Кадыров' }, 'ofac-sdn:23343'],
+  [{ displayName: 'Ramzan Kadyrov' }, 'ofac-sdn:23343'],
+  [{ displayName: 'KADYROV Ramzan' }, 'ofac-sdn:23343'],
+  [{ handle: 'ramzan_kadyrov_95' }, 'ofac-sdn:23343'],
+  [{ displayName: 'Рамзан Ахматович Кадыров' }, 'ofac-sdn:23343'],
+  [{ displayName: '𝐑𝐚𝐦𝐳𝐚𝐧 𝐊𝐚𝐝𝐲𝐫𝐨𝐯' }, 'ofac-sdn:23343'],
+  [{ displayName: 'Qassem Suleimani' }, 'ofac-sdn:10481'],
+  [{ displayName: 'قاسم سليماني' }, 'ofac-sdn:10481'],
+  [{ displayName: 'Милорад Додик' }, 'ofac-sdn:21465'],
+];
+
+for (const [account, expected] of MUST_FIND) {
+  test(`must find ${expected} for ${JSON.stringify(account)}`, () => {
+    assert.equal(topPerson(account), expected);
+  });
+}
+
+test('a bio alone opens nothing', () => {
+  assert.deepEqual(index.screen({ id: 'b', bio: 'Глава Чеченской Республики, Ramzan Kadyrov official page' }), []);
+  assert.deepEqual(index.screen({ id: 'b', displayName: 'Cat lover', bio: 'Ramzan Kadyrov fan page' }), []);
+});
+
+test("a bio naming the entity's office raises a name match and says so", () => {
+  const plain = index.screen({ id: 'c', displayName: 'Ramzan Kadyrov' }).find((m) => m.entityId === 'ofac-sdn:23343');
+  const withBio = index
+    .screen({ id: 'c', displayName: 'Ramzan Kadyrov', bio: 'Глава Чеченской Республики' })
+    .find((m) => m.entityId === 'ofac-sdn:23343');
+  assert.ok(plain && withBio && withBio.score > plain.score);
+  assert.ok(withBio.explanation.features.some((f) => f.feature === 'bio' && f.contribution > 0));
+});
+
+test('every match is explained with the algorithm, parts and a summary', () => {
+  const [m] = index.screen({ id: 'd', displayName: 'Рамзан Кадыров', birthDate: '1976-10-05' });
+  assert.ok(m);
+  assert.deepEqual(m.explanation.algorithm, { name: 'warden-name', version: '1.1.0' });
+  assert.equal(m.explanation.queryField, 'displayName');
+  assert.equal(m.explanation.transliteration, 'ramzan kadyrov');
+  assert.ok(m.explanation.alignment.length >= 2);
+  assert.ok(m.explanation.summary.length > 20);
+  assert.ok(m.score >= 0.99);
+});
+
+test('a contradicting birth year drops a name match below the threshold', () => {
+  const found = index.screen({ id: 'e', displayName: 'Ramzan Kadyrov', birthDate: '1990' }).map((m) => m.entityId);
+  assert.ok(!found.includes('ofac-sdn:23343'));
+});
+
+test('screen() only returns entities that share a blocking key with the account', () => {
+  let seed = 7;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  const people = entities.filter((e) => e.schema === 'Person');
+  let checked = 0;
+  for (let i = 0; i < 150; i++) {
+    const e = people[Math.floor(rnd() * people.length)];
+    const name = e?.names[0]?.full.replace(',', '') ?? '';
+    const account: AccountRecord = { id: String(i), displayName: name };
+    const keys = new Set(index.accountKeys(account));
+    for (const m of index.screen(account, { minScore: 0.3, limit: 50 })) {
+      const entity = index.entity(m.entityId);
+      assert.ok(entity);
+      assert.ok(index.entityKeys(entity).some((k) => keys.has(k)), `${name} → ${m.entityId}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 150);
+});

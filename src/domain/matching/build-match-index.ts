@@ -1,0 +1,252 @@
+import type { AccountRecord } from '../accounts/account.js';
+import type { Entity, PartialDate, Schema } from '../entities/entity.js';
+import { alignBound } from './align-bound.js';
+import { alignNames, alignPrepared, type Alignment } from './align-names.js';
+import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from './bio-evidence.js';
+import { formKeys } from './blocking-keys.js';
+import { CandidateIndex, entityFormsOf } from './candidate-index.js';
+import { explainMatch, WARDEN_NAME } from './explain-match.js';
+import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch } from './match-types.js';
+import { nameForms, type NameForm } from './name-form.js';
+import { prepareName, type PreparedName } from './prepared-name.js';
+import { queryNames, type QueryName } from './query-names.js';
+import { NAME_CEILING, scoreMatch } from './score-match.js';
+
+/**
+ * The default threshold: a match opens at 0.86 and above. Chosen on the three benchmark goals
+ * together (bench/matching-quality.ts): identical names score 0.95 on the name alone, one typo
+ * or another romanisation of one part about 0.90, a dropped patronymic about 0.92, while a
+ * shared surname with another given name, or only common parts, stays below.
+ */
+export const DEFAULT_THRESHOLD = 0.86;
+
+/** The most any feature besides the name can add (birth date + country + bio): bounds pruning. */
+const MAX_BONUS = 0.11;
+
+/** The most the account's own evidence can add to a name score: birth date 0.05, country 0.02, bio 0.04. */
+function bonusBound(account: AccountRecord): number {
+  const has = (v: string | undefined): boolean => v !== undefined && v !== '';
+  return (has(account.birthDate) ? 0.05 : 0) + (has(account.country) ? 0.02 : 0) + (has(account.bio) ? 0.04 : 0);
+}
+
+/** Options for `buildMatchIndex`. */
+export interface MatchIndexOptions {
+  /** The threshold `screen` and `compare` use by default; `DEFAULT_THRESHOLD` if absent. */
+  readonly threshold?: number;
+}
+
+interface Best {
+  score: number;
+  query: QueryName;
+  form: NameForm;
+  name: number;
+  alignment: Alignment;
+  features: readonly FeatureContribution[];
+}
+
+/**
+ * Builds the matching index over a set of listed entities (`warden-name` 1.1.0): romanised
+ * name forms, blocking keys, part rarity. `screen` retrieves candidates only through the
+ * blocking keys `accountKeys` returns (so reverse screening over stored account keys agrees
+ * with forward screening), aligns names order-free, weighs parts by rarity, and adjusts by
+ * birth date, country, schema, name kind and bio. Pure: no I/O.
+ */
+export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexOptions = {}): MatchIndex {
+  const index = new CandidateIndex(entities);
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const byId = new Map(index.entities.map((e, i) => [e.id, i]));
+  const bioCache = new Map<number, BioTargets>();
+
+  const keysByQuery = (names: readonly QueryName[]): Set<string>[] =>
+    names.map((q) => {
+      const keys = new Set<string>();
+      formKeys(q.form, true, keys);
+      return keys;
+    });
+
+  const screen = (account: AccountRecord, opts: { minScore?: number; limit?: number } = {}): ScoredMatch[] => {
+    const minScore = opts.minScore ?? threshold;
+    const names = queryNames(account, index.known);
+    if (names.length === 0) return [];
+    const birthDates = account.birthDate !== undefined && account.birthDate !== '' ? [account.birthDate] : [];
+    const countries = account.country !== undefined && account.country !== '' ? [account.country] : [];
+    let bio: BioText | undefined;
+    const bonus = bonusBound(account);
+    const best = new Map<number, Best>();
+    const prepared = names.map((q) => prepareName(q.form, index.stats));
+    const leaders = leadersOf(names);
+    const bounds = new Float64Array(names.length);
+    for (const [f, mask] of index.candidates(keysByQuery(names))) {
+      const listed = index.forms[f];
+      if (!listed) continue;
+      const entity = index.entities[listed.entity];
+      if (!entity) continue;
+      const isPerson = entity.schema === 'Person';
+      let bounded = 0;
+      for (let qi = 0; qi < names.length; qi++) {
+        if ((mask & (1 << Math.min(qi, 30))) === 0) continue;
+        const q = names[qi] as QueryName;
+        const prior = best.get(listed.entity);
+        const floor = prior && prior.score > minScore ? prior.score : minScore;
+        const leader = leaders[qi] ?? qi;
+        const known = (bounded & (1 << leader)) !== 0;
+        const bound = known ? (bounds[leader] ?? 1) + SAME_KEYS_SLACK : alignBound(prepared[qi] as PreparedName, listed.prepared, isPerson);
+        if (!known) {
+          bounds[qi] = bound;
+          bounded |= 1 << qi;
+        }
+        if (NAME_CEILING * bound + bonus < floor) continue;
+        const query = prepared[qi] as PreparedName;
+        const alignment = alignPrepared(query, listed.prepared, isPerson);
+        if (NAME_CEILING * alignment.similarity + bonus < floor) continue;
+        const nameKind = entity.names[listed.name]?.kind ?? 'alias';
+        const base = {
+          alignment,
+          nameKind,
+          querySchema: 'Person' as Schema,
+          listedSchema: entity.schema,
+          queryBirthDates: birthDates,
+          listedBirthDates: entity.birthDates,
+          queryCountries: countries,
+          listedCountries: countriesOf(entity),
+        };
+        const extra: FeatureContribution[] = q.reading ? [q.reading] : [];
+        let result = scoreMatch({ ...base, extra });
+        if (account.bio !== undefined && account.bio !== '' && alignment.strongPairs > 0 && result.score + 0.05 >= minScore) {
+          bio ??= readBio(account.bio);
+          let targets = bioCache.get(listed.entity);
+          if (!targets) {
+            targets = bioTargets(entity);
+            bioCache.set(listed.entity, targets);
+          }
+          const feature = bioFeature(bio, targets);
+          if (feature) result = scoreMatch({ ...base, extra: [...extra, feature] });
+        }
+        if (result.score < minScore || (prior && prior.score >= result.score)) continue;
+        best.set(listed.entity, { score: result.score, query: q, form: listed.form, name: listed.name, alignment, features: result.features });
+      }
+    }
+    const ranked = [...best.entries()].sort(
+      (a, b) => b[1].score - a[1].score || (index.entities[a[0]]?.id ?? '').localeCompare(index.entities[b[0]]?.id ?? ''),
+    );
+    return ranked.slice(0, opts.limit ?? 20).map(([e, m]) => {
+      const entity = index.entities[e] as Entity;
+      const name = entity.names[m.name];
+      return {
+        entityId: entity.id,
+        score: m.score,
+        explanation: explainMatch({
+          queryField: m.query.field,
+          queryText: m.query.text,
+          transliteration: m.query.form.text,
+          matchedName: name?.full ?? '',
+          matchedNameKind: name?.kind ?? 'alias',
+          alignment: alignNames(m.query.form, m.form, index.stats, { isPerson: entity.schema === 'Person', withParts: true }).parts,
+          features: m.features,
+          score: m.score,
+          subject: entity.id,
+        }),
+      };
+    });
+  };
+
+  const compare = (a: Party, b: Party): Comparison => comparePartiesWith(index, threshold, a, b);
+
+  return Object.freeze({
+    algorithm: WARDEN_NAME,
+    threshold,
+    size: index.entities.length,
+    entity: (id: string) => {
+      const i = byId.get(id);
+      return i === undefined ? undefined : index.entities[i];
+    },
+    screen,
+    compare,
+    accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(queryNames(account, index.known)).flatMap((k) => [...k]))].sort(),
+    entityKeys: (entity: Entity) => {
+      const keys = new Set<string>();
+      for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
+      return [...keys].sort();
+    },
+  });
+}
+
+/**
+ * How far another romanisation with the same phonetic keys part by part (mohammad / muhammad
+ * taha ali pour / pur) may score above the first one's bound: they differ only in vowels and
+ * doubled letters, so the bound of the first stands for all of them, within this slack.
+ */
+const SAME_KEYS_SLACK = 0.03;
+
+/** For each query form, the first form (at most 31) with the same phonetic keys, part by part. */
+function leadersOf(names: readonly QueryName[]): number[] {
+  const first = new Map<string, number>();
+  return names.map((q, i) => {
+    const id = q.form.keys.join(' ');
+    const at = first.get(id);
+    if (at !== undefined) return at;
+    if (i < 31) first.set(id, i);
+    return i;
+  });
+}
+
+function countriesOf(entity: Entity): string[] {
+  return [...new Set([...entity.nationalities, ...entity.citizenships, ...entity.countries])];
+}
+
+/**
+ * Scores two parties pairwise with the screening algorithm: every name form of one against
+ * every name form of the other, in both directions (either side may be the fuller name), the
+ * best pair wins; birth dates and countries of both sides count as in screening.
+ */
+function comparePartiesWith(index: CandidateIndex, threshold: number, a: Party, b: Party): Comparison {
+  const schemaA: Schema = a.schema ?? b.schema ?? 'Person';
+  const schemaB: Schema = b.schema ?? a.schema ?? 'Person';
+  const formsA = a.names.flatMap((n) => nameForms(n, schemaA !== 'Person').map((form) => ({ n, form })));
+  const formsB = b.names.flatMap((n) => nameForms(n, schemaB !== 'Person').map((form) => ({ n, form })));
+  const datesB: PartialDate[] = (b.birthDates ?? []).map((value) => ({ value }));
+  let best: { score: number; explain: () => Comparison['explanation'] } | undefined;
+  for (const x of formsA) {
+    for (const y of formsB) {
+      for (const [q, l, flipped] of [[x, y, false], [y, x, true]] as const) {
+        const isPerson = (flipped ? schemaA : schemaB) === 'Person' && (flipped ? schemaB : schemaA) === 'Person';
+        const alignment = alignNames(q.form, l.form, index.stats, { isPerson });
+        if (best && NAME_CEILING * alignment.similarity + MAX_BONUS < best.score) continue;
+        const result = scoreMatch({
+          alignment,
+          nameKind: 'primary',
+          querySchema: flipped ? schemaB : schemaA,
+          listedSchema: flipped ? schemaA : schemaB,
+          queryBirthDates: a.birthDates ?? [],
+          listedBirthDates: datesB,
+          queryCountries: a.countries ?? [],
+          listedCountries: b.countries ?? [],
+        });
+        if (best && best.score >= result.score) continue;
+        best = {
+          score: result.score,
+          explain: () =>
+            explainMatch({
+              queryField: 'name',
+              queryText: q.n,
+              transliteration: q.form.text,
+              matchedName: l.n,
+              matchedNameKind: 'primary',
+              alignment: alignNames(q.form, l.form, index.stats, { isPerson, withParts: true }).parts,
+              features: result.features,
+              score: result.score,
+              subject: flipped ? 'the first party' : 'the second party',
+            }),
+        };
+      }
+    }
+  }
+  if (!best) {
+    const explanation = explainMatch({
+      queryField: 'name', queryText: a.names[0] ?? '', transliteration: '', matchedName: b.names[0] ?? '', matchedNameKind: 'primary',
+      alignment: [], features: [], score: 0, subject: 'the second party',
+    });
+    return { score: 0, match: false, threshold, explanation };
+  }
+  return { score: best.score, match: best.score >= threshold, threshold, explanation: best.explain() };
+}

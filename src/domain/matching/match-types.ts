@@ -1,0 +1,96 @@
+import type { AccountRecord } from '../accounts/account.js';
+import type { Entity, NameKind, Schema } from '../entities/entity.js';
+
+/** The algorithm's name and version, stored with every match so a score can be explained later. */
+export interface AlgorithmId {
+  readonly name: string;
+  readonly version: string;
+}
+
+/** One aligned pair of name parts: a part of the account's name and the listed part it met. */
+export interface AlignedPart {
+  /** The account's token (as romanised for comparison). */
+  readonly query: string;
+  /** The listed token it was aligned with, or null when it met nothing. */
+  readonly listed: string | null;
+  /** 0..1 similarity of the two tokens. */
+  readonly similarity: number;
+  /** How much the part counts (rarer parts count more). */
+  readonly weight: number;
+  /** How they met: `exact`, `phonetic`, `typo`, `initial`, `none`. */
+  readonly how: 'exact' | 'phonetic' | 'typo' | 'initial' | 'none';
+}
+
+/** One feature's part in a score, signed: what raised or lowered it and why. */
+export interface FeatureContribution {
+  /** `name`, `birthDate`, `country`, `bio`, `schema`, `nameKind`... */
+  readonly feature: string;
+  readonly contribution: number;
+  readonly detail: string;
+}
+
+/** Why a score is what it is. */
+export interface MatchExplanation {
+  readonly algorithm: AlgorithmId;
+  /** Which account field the name came from: `displayName`, `handle`, `bio`, or `name` for compare. */
+  readonly queryField: string;
+  /** The account's text as given. */
+  readonly queryText: string;
+  /** The romanisation of the account's text that matched (equal to the normalised text for Latin). */
+  readonly transliteration: string;
+  /** The listed name that matched, as the list writes it, and its kind. */
+  readonly matchedName: string;
+  readonly matchedNameKind: NameKind;
+  readonly alignment: readonly AlignedPart[];
+  readonly features: readonly FeatureContribution[];
+  /** The explanation in one or two plain sentences, for an analyst. */
+  readonly summary: string;
+}
+
+/** A scored (account, entity) pair. `score` is calibrated: 0..1, comparable across scripts. */
+export interface ScoredMatch {
+  readonly entityId: string;
+  readonly score: number;
+  readonly explanation: MatchExplanation;
+}
+
+/** One side of a pairwise comparison (`warden compare`): names plus optional evidence. */
+export interface Party {
+  readonly names: readonly string[];
+  readonly schema?: Schema;
+  readonly birthDates?: readonly string[];
+  readonly countries?: readonly string[];
+}
+
+/** The result of comparing two parties (nomenklatura's shape: score, match = score >= threshold). */
+export interface Comparison {
+  readonly score: number;
+  readonly match: boolean;
+  readonly threshold: number;
+  readonly explanation: MatchExplanation;
+}
+
+/**
+ * The matching index over the active list versions: built once per version set (in memory),
+ * then queried for every account. Pure: no I/O.
+ */
+export interface MatchIndex {
+  readonly algorithm: AlgorithmId;
+  /** The calibrated default threshold: at or above it, a match opens. */
+  readonly threshold: number;
+  /** How many entities the index holds. */
+  readonly size: number;
+  /** The entity by id (the index keeps what it was built from). */
+  entity(id: string): Entity | undefined;
+  /** Matches of an account at or above `minScore` (default: `threshold`), best first. */
+  screen(account: AccountRecord, options?: { minScore?: number; limit?: number }): ScoredMatch[];
+  /** Scores two parties with the same algorithm, using this index's name-part rarity. */
+  compare(a: Party, b: Party): Comparison;
+  /**
+   * The blocking keys of an account (the account key index of DESIGN §4): an entity can
+   * match an account only if they share one of these keys.
+   */
+  accountKeys(account: AccountRecord): string[];
+  /** The blocking keys of an entity, from the same key function. */
+  entityKeys(entity: Entity): string[];
+}

@@ -1,0 +1,79 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import type { AccountRecord } from '../domain/accounts/account.js';
+import { buildEntity } from '../domain/entities/build-entity.js';
+import type { Entity } from '../domain/entities/entity.js';
+import { buildMatchIndex } from '../domain/matching/build-match-index.js';
+import type { MatchIndex, ScoredMatch } from '../domain/matching/match-types.js';
+import { openListFeeds } from '../adapters/lists/list-feeds.js';
+import { sharedData } from '../../test/paths.js';
+
+let people: Entity[] = [];
+before(async () => {
+  const [feed] = await openListFeeds([sharedData('ofac', 'sdn.csv')]);
+  for await (const e of feed!.entities({ warn() {}, setPublishedAt() {} })) if (e.schema === 'Person') people.push(e);
+  people = people.filter((_, i) => i % 20 === 0);
+});
+
+const key = (m: ScoredMatch): string => `${m.entityId}=${m.score.toFixed(6)}`;
+const screen = (index: MatchIndex, a: AccountRecord): string[] => index.screen(a).map(key).sort();
+
+/**
+ * Reverse screening (DESIGN §4) must find exactly what forward screening finds: after any diff
+ * (entities added, removed, renamed), screening every account with the new index gives the same
+ * matches and scores as keeping each account's old matches to unchanged entities and
+ * re-screening only the accounts whose stored keys meet an added or changed entity's keys.
+ */
+test('property: a sweep by the account key index agrees with a full forward re-screen', () => {
+  assert.ok(people.length > 200);
+  fc.assert(
+    fc.property(
+      fc.uniqueArray(fc.nat(people.length - 1), { minLength: 5, maxLength: 30 }),
+      fc.uniqueArray(fc.nat(people.length - 1), { minLength: 1, maxLength: 20 }),
+      fc.array(fc.tuple(fc.nat(people.length - 1), fc.constantFrom('same', 'swap', 'typo', 'other')), { minLength: 10, maxLength: 40 }),
+      (changedIdx, removedIdx, accountSpecs) => {
+        const removed = new Set(removedIdx.map((i) => people[i]!.id));
+        const renamed = new Set(changedIdx.map((i) => people[i]!.id).filter((id) => !removed.has(id)));
+        const oldEntities = people.filter((e) => !renamed.has(e.id) || e.names.length > 0);
+        const newEntities = people
+          .filter((e) => !removed.has(e.id))
+          .map((e) =>
+            renamed.has(e.id)
+              ? buildEntity({ ...e, names: [{ full: `${e.names[0]!.full.split(',')[0]}, Zakhar Ilyich`, kind: 'primary' }, ...e.names] })
+              : e,
+          );
+        const added = buildEntity({ id: 'ofac-sdn:999001', source: 'ofac-sdn', schema: 'Person', names: [{ full: 'PETROVSKY, Anatoly Zakharovich', kind: 'primary' }] });
+        newEntities.push(added);
+        const oldIndex = buildMatchIndex(oldEntities);
+        const newIndex = buildMatchIndex(newEntities);
+        const accounts: AccountRecord[] = accountSpecs.map(([i, how], n) => {
+          const full = people[i]!.names[0]!.full;
+          const [last, first] = full.includes(',') ? full.split(',').map((p) => p.trim()) : [full, ''];
+          const displayName =
+            how === 'same' ? `${first} ${last}` : how === 'swap' ? `${last} ${first}` : how === 'typo' ? `${first} ${last}x` : n % 2 ? 'Anatoly Petrovsky' : 'Emily Johnson';
+          return { id: `a${n}`, displayName };
+        });
+        const storedKeys = new Map(accounts.map((a) => [a.id, new Set(oldIndex.accountKeys(a))]));
+        const touchedKeys = new Set([...renamed, added.id].flatMap((id) => newIndex.entityKeys(newIndex.entity(id)!)));
+        for (const a of accounts) {
+          const forward = screen(newIndex, a);
+          const isSwept = [...storedKeys.get(a.id)!].some((k) => touchedKeys.has(k));
+          const reverse = isSwept
+            ? screen(newIndex, a)
+            : oldIndex
+                .screen(a)
+                .filter((m) => !removed.has(m.entityId) && !renamed.has(m.entityId))
+                .map(key)
+                .sort();
+          if (JSON.stringify(forward) !== JSON.stringify(reverse)) {
+            if (process.env['WARDEN_DEBUG_SWEEP']) console.error(a, isSwept, forward, reverse);
+            return false;
+          }
+        }
+        return true;
+      },
+    ),
+    { numRuns: 40 },
+  );
+});
