@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { alignNames, partSimilarity } from './align-names.js';
 import { nameForms } from './name-form.js';
-import { TokenStatsBuilder } from './token-stats.js';
+import { tokenStatsOf } from './token-stats.js';
 
-const stats = new TokenStatsBuilder().build();
+const stats = tokenStatsOf(new Map(), 0);
 const form = (name: string) => nameForms(name, false)[0] ?? assert.fail(`no form for ${name}`);
 const align = (a: string, b: string) => alignNames(form(a), form(b), stats, { isPerson: true, withParts: true });
 

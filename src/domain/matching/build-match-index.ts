@@ -10,7 +10,9 @@ import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch } 
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import { queryNames, type QueryName } from './query-names.js';
+import { frozenNameRarity } from './name-rarity.js';
 import { NAME_CEILING, scoreMatch } from './score-match.js';
+import type { TokenStats } from './token-stats.js';
 
 /**
  * The default threshold: a match opens at 0.86 and above. Chosen on the three benchmark goals
@@ -33,6 +35,8 @@ function bonusBound(account: AccountRecord): number {
 export interface MatchIndexOptions {
   /** The threshold `screen` and `compare` use by default; `DEFAULT_THRESHOLD` if absent. */
   readonly threshold?: number;
+  /** The part rarity names are weighed by; `frozenNameRarity()` (part of the algorithm version) if absent. */
+  readonly stats?: TokenStats;
 }
 
 interface Best {
@@ -45,14 +49,15 @@ interface Best {
 }
 
 /**
- * Builds the matching index over a set of listed entities (`warden-name` 1.1.0): romanised
- * name forms, blocking keys, part rarity. `screen` retrieves candidates only through the
- * blocking keys `accountKeys` returns (so reverse screening over stored account keys agrees
- * with forward screening), aligns names order-free, weighs parts by rarity, and adjusts by
+ * Builds the matching index over a set of listed entities (`warden-name` 1.2.0): romanised
+ * name forms and blocking keys. `screen` retrieves candidates only through the blocking keys
+ * `accountKeys` returns (so reverse screening over stored account keys agrees with forward
+ * screening), aligns names order-free, weighs parts by the rarity frozen with the algorithm
+ * (so a list change moves no other pair's score), and adjusts by
  * birth date, country, schema, name kind and bio. Pure: no I/O.
  */
 export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexOptions = {}): MatchIndex {
-  const index = new CandidateIndex(entities);
+  const index = new CandidateIndex(entities, options.stats ?? frozenNameRarity());
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const byId = new Map(index.entities.map((e, i) => [e.id, i]));
   const bioCache = new Map<number, BioTargets>();

@@ -2,7 +2,7 @@ import type { Entity, NameKind } from '../entities/entity.js';
 import { formKeys, keyRank } from './blocking-keys.js';
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
-import { TokenStatsBuilder, type TokenStats } from './token-stats.js';
+import type { TokenStats } from './token-stats.js';
 
 /** The most listed name forms pair keys may bring to one query: bounds the work of a very common name. */
 export const MAX_PAIR_FORMS = 160;
@@ -37,18 +37,17 @@ export class CandidateIndex {
   readonly known: ReadonlySet<string>;
   private readonly postings: ReadonlyMap<string, readonly number[]>;
 
-  constructor(entities: Iterable<Entity>) {
+  /** `stats`: the part rarity names are weighed by (`frozenNameRarity` in screening). */
+  constructor(entities: Iterable<Entity>, stats: TokenStats) {
     const list: Entity[] = [];
     const forms: { entity: number; name: number; form: NameForm }[] = [];
     const postings = new Map<string, number[]>();
     const known = new Set<string>();
-    const stats = new TokenStatsBuilder();
     const keys = new Set<string>();
     for (const entity of entities) {
       const e = list.length;
       list.push(entity);
       const seen = new Map<string, number>();
-      const partKeys: string[] = [];
       for (const [n, name] of entityFormsOf(entity)) {
         const id = name.tokens.join(' ');
         const before = seen.get(id);
@@ -64,16 +63,13 @@ export class CandidateIndex {
           else postings.set(key, [f]);
         }
         for (const t of name.tokens) if (t.length >= 2) known.add(t);
-        partKeys.push(...name.keys);
       }
-      stats.add(partKeys);
     }
     this.entities = list;
     this.postings = postings;
     this.known = known;
-    this.stats = stats.build();
-    const built = this.stats;
-    this.forms = forms.map((f) => Object.freeze({ ...f, prepared: prepareName(f.form, built) }));
+    this.stats = stats;
+    this.forms = forms.map((f) => Object.freeze({ ...f, prepared: prepareName(f.form, stats) }));
   }
 
   /**
