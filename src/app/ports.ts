@@ -189,6 +189,23 @@ export interface ApiKeyStore {
   findActiveByHash(keyHash: string): Promise<ApiKeyRecord | undefined>;
 }
 
+/** A browser session (console sign-in): only the hash of its id is stored. */
+export interface SessionRecord {
+  readonly idHash: string;
+  readonly keyId: string;
+  readonly createdAt: string;
+  readonly expiresAt: string;
+}
+
+/** Persistence of browser sessions. */
+export interface SessionStore {
+  /** Stores a session and appends `audit` in the same transaction (expired sessions are dropped). */
+  create(session: SessionRecord, audit: AuditEntry): Promise<void>;
+  /** The session with this id hash and its key, when it has not expired (at `now`) and the key is not revoked. */
+  find(idHash: string, now: string): Promise<{ session: SessionRecord; key: ApiKeyRecord } | undefined>;
+  delete(idHash: string): Promise<void>;
+}
+
 /** Hashed link identifiers a platform sends with an account (never the raw values). */
 export interface AccountLinks {
   readonly email?: string;
@@ -314,8 +331,38 @@ export interface EnforcementStore {
   unscreened(versionId: string, limit: number): Promise<string[]>;
   /** Suspended accounts with a delisted match and no confirmed match left: the restoration queue. */
   restorationQueue(limit: number): Promise<string[]>;
-  /** A page of matches with a status, highest priority first; `after` is the last id of the page before. */
-  queue(status: MatchStatus, page: { limit: number; after?: { priority: number; id: string } }): Promise<StoredMatch[]>;
+  /**
+   * A page of matches with a status, highest priority first; `after` is the last id of the
+   * page before. Filters run in the store (source, one program, minimum score, script).
+   */
+  queue(status: MatchStatus, page: { limit: number; after?: { priority: number; id: string } }, filter?: QueueFilter): Promise<StoredMatch[]>;
+  /** One match by id. */
+  match(id: string): Promise<StoredMatch | undefined>;
+  /** The webhook deliveries of an account's enforcement actions, oldest first. */
+  deliveriesOf(accountId: string): Promise<AccountDelivery[]>;
+  /** Other accounts sharing a hashed link (email, phone, device) with this one. */
+  linkedAccounts(accountId: string, limit: number): Promise<{ id: string; via: string; state: AccountState }[]>;
+}
+
+/** What the review queue can be narrowed to. */
+export interface QueueFilter {
+  readonly source?: string;
+  readonly program?: string;
+  readonly minScore?: number;
+  /** ISO 15924 code of the matched account text (`Latn`, `Cyrl`, `Arab`...). */
+  readonly script?: string;
+}
+
+/** A webhook delivery as an account page shows it. */
+export interface AccountDelivery {
+  readonly id: string;
+  readonly actionId: string;
+  readonly eventType: string;
+  readonly url: string;
+  readonly status: string;
+  readonly attempts: number;
+  readonly deliveredAt?: string;
+  readonly lastError?: string;
 }
 
 /** A platform endpoint that receives enforcement actions. */

@@ -25,6 +25,12 @@ const ROUTES: { method: string; path: string; permission: keyof typeof PERMISSIO
   { method: 'GET', path: '/v1/coverage', permission: 'coverage.read' },
   { method: 'GET', path: '/v1/restorations', permission: 'restorations.read' },
   { method: 'GET', path: '/v1/metrics/time-to-enforcement', permission: 'metrics.read' },
+  { method: 'GET', path: '/v1/matches?status=open&source=ofac-sdn&program=GLOMAG&minScore=0.5&script=Cyrl', permission: 'matches.read' },
+  { method: 'GET', path: '/v1/matches/m_nosuch', permission: 'matches.read' },
+  { method: 'GET', path: '/v1/accounts/matrix-1/deliveries', permission: 'accounts.read' },
+  { method: 'GET', path: '/v1/lists/ofac-sdn/versions/1/changes', permission: 'lists.read' },
+  { method: 'GET', path: '/v1/session', permission: 'session.read' },
+  { method: 'DELETE', path: '/v1/session', permission: 'session.read' },
 ];
 
 for (const dialect of TEST_DIALECTS)

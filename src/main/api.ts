@@ -15,6 +15,8 @@ import { KyselyApiKeyStore } from '../adapters/storage/kysely-api-key-store.js';
 import { KyselyEnforcementStore } from '../adapters/storage/kysely-enforcement-store.js';
 import { KyselyJobStore } from '../adapters/storage/kysely-job-store.js';
 import { KyselyListStore } from '../adapters/storage/kysely-list-store.js';
+import { KyselySessionStore } from '../adapters/storage/kysely-session-store.js';
+import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/config.js';
 
 /** A running API server. */
@@ -23,6 +25,9 @@ export interface RunningApi {
   readonly url: string;
   close(): Promise<void>;
 }
+
+/** The built console: `npm run build` writes it to dist/console (this file runs from dist/src/main). */
+const CONSOLE_DIR = fileURLToPath(new URL('../../console/', import.meta.url));
 
 /** How often each server checks for a new active list version (DESIGN: picked up within 5 s). */
 const INDEX_REFRESH_MS = 2000;
@@ -115,6 +120,7 @@ export async function startApi(config: Config, listen: { host: string; port: num
       jobStore,
       kickJobs,
       apiKeyStore: new KyselyApiKeyStore(database.db, database.dialect),
+      sessionStore: new KyselySessionStore(database.db, database.dialect),
       listStore,
       auditStore,
       pullStatus: () => [...pullStatus.values()],
@@ -125,7 +131,7 @@ export async function startApi(config: Config, listen: { host: string; port: num
       isReady: () => holder.isReady(),
       metrics,
     },
-    { logger: listen.logger ?? false },
+    { logger: listen.logger ?? false, consoleDir: CONSOLE_DIR },
   );
   const timer = setInterval(() => {
     holder.refresh().catch((err: unknown) => app.log.error({ err }, 'match index refresh failed'));

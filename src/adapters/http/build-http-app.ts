@@ -15,11 +15,15 @@ import { policyRoutes } from './routes/policy.routes.js';
 import { listsRoutes } from './routes/lists.routes.js';
 import { screenRoutes } from './routes/screen.routes.js';
 import { systemRoutes } from './routes/system.routes.js';
+import { sessionRoutes } from './routes/session.routes.js';
+import { serveConsole } from './console.js';
 
 /** Options of the HTTP app. */
 export interface HttpAppOptions {
   /** Log requests (pino, JSON lines on stdout). */
   readonly logger?: boolean;
+  /** The built console (`dist/console`), served at `/`; absent or not built: `/` says how to build it. */
+  readonly consoleDir?: string;
 }
 
 /**
@@ -33,18 +37,20 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpAppOptions = {})
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(handleHttpError);
-  app.setNotFoundHandler((req, reply) => {
-    void reply.code(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${req.url.split('?')[0]}` } });
-  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Warden API', description: 'Sanctions screening and enforcement for social platforms', version: '0.1.0' },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'an API key (warden keys create)' } } },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'an API key (warden keys create)' },
+          session: { type: 'apiKey', in: 'cookie', name: 'warden_session', description: 'a console session (POST /v1/session); unsafe methods also need X-CSRF-Token' },
+        },
+      },
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
-  registerAuth(app, deps.apiKeyStore);
+  const auth = registerAuth(app, deps);
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   systemRoutes(app, deps);
   screenRoutes(app, deps);
@@ -56,5 +62,7 @@ export async function buildHttpApp(deps: HttpDeps, options: HttpAppOptions = {})
   policyRoutes(app, deps);
   coverageRoutes(app, deps);
   metricsRoutes(app, deps);
+  sessionRoutes(app, deps, auth);
+  await serveConsole(app, options.consoleDir);
   return app;
 }

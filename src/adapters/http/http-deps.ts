@@ -1,4 +1,4 @@
-import type { ApiKeyStore, AuditStore, Clock, EnforcementStore, JobStore, ListStore } from '../../app/ports.js';
+import type { ApiKeyStore, AuditStore, Clock, EnforcementStore, JobStore, ListStore, SessionStore } from '../../app/ports.js';
 import type { PullStatus } from '../../app/scheduled-pull.js';
 import type { MatchIndex } from '../../domain/matching/match-types.js';
 import type { Registry } from 'prom-client';
@@ -6,6 +6,8 @@ import type { Registry } from 'prom-client';
 /** What the HTTP app needs, handed in by the composition root. */
 export interface HttpDeps {
   readonly apiKeyStore: ApiKeyStore;
+  /** Console sessions (sign-in with a key, then a cookie). */
+  readonly sessionStore: SessionStore;
   readonly listStore: ListStore;
   readonly auditStore: AuditStore;
   readonly enforcementStore: EnforcementStore;

@@ -9,6 +9,7 @@ const STATUS: Readonly<Record<string, number>> = {
   list_rejected: 422,
   unauthenticated: 401,
   forbidden: 403,
+  csrf_token_invalid: 403,
   conflict: 409,
 };
 

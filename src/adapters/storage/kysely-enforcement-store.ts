@@ -1,10 +1,11 @@
-import type { ExpressionBuilder, Kysely, Selectable, Transaction } from 'kysely';
-import type { EnforcementAction, EnforcementStore, EnforcementTx, StoredAccount, StoredMatch, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
+import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
 import type { AccountState, MatchStatus } from '../../domain/enforcement/enforcement.js';
 import type { MatchExplanation } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
 import { appendAuditEvent } from './audit-events.js';
+import { matchFilterColumns } from './match-filter-columns.js';
 import type { DialectName } from './database.js';
 import type { AccountsTable, Database, EnforcementActionsTable, MatchesTable } from './schema.js';
 
@@ -156,12 +157,60 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return rows.map(fromActionRow);
   }
 
-  async queue(status: MatchStatus, page: { limit: number; after?: { priority: number; id: string } }): Promise<StoredMatch[]> {
+  async queue(status: MatchStatus, page: { limit: number; after?: { priority: number; id: string } }, filter: QueueFilter = {}): Promise<StoredMatch[]> {
     let q = this.db.selectFrom('matches').selectAll().where('status', '=', status);
+    if (filter.source) q = q.where('source', '=', filter.source);
+    if (filter.program) q = q.where('programs', 'like', `%|${filter.program.replace(/[%_|\\]/g, '')}|%`);
+    if (filter.minScore !== undefined) q = q.where('score', '>=', filter.minScore);
+    if (filter.script) q = q.where('script', '=', filter.script);
     const after = page.after;
     if (after) q = q.where((eb) => eb.or([eb('priority', '<', after.priority), eb.and([eb('priority', '=', after.priority), eb('id', '>', after.id)])]));
     const rows = await q.orderBy('priority', 'desc').orderBy('id').limit(page.limit).execute();
     return rows.map(fromMatchRow);
+  }
+
+  async match(id: string): Promise<StoredMatch | undefined> {
+    const row = await this.db.selectFrom('matches').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? fromMatchRow(row) : undefined;
+  }
+
+  async deliveriesOf(accountId: string): Promise<AccountDelivery[]> {
+    // A delivery's id is `<action id>.<webhook id>`.
+    const rows = await this.db
+      .selectFrom('enforcement_actions as x')
+      .innerJoin('webhook_deliveries as d', (j) => j.on(sql<boolean>`d.id = x.id || '.' || d.webhook_id`))
+      .innerJoin('webhooks as w', 'w.id', 'd.webhook_id')
+      .select(['d.id', 'x.id as action_id', 'd.event_type', 'w.url', 'd.status', 'd.attempts', 'd.delivered_at', 'd.last_error', 'd.created_at'])
+      .where('x.account_id', '=', accountId)
+      .orderBy('d.created_at')
+      .orderBy('d.id')
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      actionId: r.action_id,
+      eventType: r.event_type,
+      url: r.url,
+      status: r.status,
+      attempts: Number(r.attempts),
+      ...(r.delivered_at ? { deliveredAt: r.delivered_at } : {}),
+      ...(r.last_error ? { lastError: r.last_error } : {}),
+    }));
+  }
+
+  async linkedAccounts(accountId: string, limit: number): Promise<{ id: string; via: string; state: AccountState }[]> {
+    const account = await readAccount(this.db, accountId, false, this.dialect);
+    if (!account) return [];
+    const probes: { via: string; text: string }[] = [];
+    if (account.links.email) probes.push({ via: 'email', text: `%"email":${JSON.stringify(account.links.email)}%` });
+    if (account.links.phone) probes.push({ via: 'phone', text: `%"phone":${JSON.stringify(account.links.phone)}%` });
+    for (const d of account.links.devices ?? []) probes.push({ via: 'device', text: `%${JSON.stringify(d)}%` });
+    const out = new Map<string, { id: string; via: string; state: AccountState }>();
+    for (const p of probes) {
+      if (out.size >= limit) break;
+      const rows = await this.db.selectFrom('accounts').select(['id', 'state']).where('links', 'like', p.text).where('id', '!=', accountId).orderBy('id').limit(limit).execute();
+      for (const r of rows) if (!out.has(r.id) && out.size < limit) out.set(r.id, { id: r.id, via: p.via, state: r.state as AccountState });
+    }
+    return [...out.values()];
   }
 }
 
@@ -200,7 +249,8 @@ class KyselyEnforcementTx implements EnforcementTx {
   }
 
   async putMatch(m: StoredMatch): Promise<void> {
-    const row = toMatchRow(m);
+    const entity = await activeEntityData(this.trx, m.entityId);
+    const row = { ...toMatchRow(m), ...matchFilterColumns(m.entityId, JSON.stringify(m.explanation), entity?.data) };
     const { id: _id, account_id: _a, entity_id: _e, created_at: _c, ...changes } = row;
     await this.trx.insertInto('matches').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
   }
@@ -263,6 +313,17 @@ class KyselyEnforcementTx implements EnforcementTx {
 /** Rows per IN list or multi-row insert. */
 const IN_BATCH = 500;
 
+/** The entity record (JSON) an active list version holds for this id, if any. */
+export async function activeEntityData(db: Db, entityId: string): Promise<{ data: string } | undefined> {
+  return db
+    .selectFrom('version_entities as ve')
+    .innerJoin('entity_records as r', 'r.hash', 've.hash')
+    .select('r.data')
+    .where('ve.version_id', 'in', (eb) => eb.selectFrom('list_versions').select('id').where('status', '=', 'active'))
+    .where('ve.entity_id', '=', entityId)
+    .executeTakeFirst();
+}
+
 /** An account is covered by a version if screened against it, or unchanged since its sweep began. */
 function coveredBy(eb: ExpressionBuilder<Database & { a: AccountsTable }, 'a'>, versionId: string, sweepStart: string) {
   return eb.or([
@@ -297,7 +358,7 @@ async function readMatches(db: Db, accountId: string): Promise<StoredMatch[]> {
   return rows.map(fromMatchRow);
 }
 
-function toMatchRow(m: StoredMatch): MatchesTable {
+function toMatchRow(m: StoredMatch): Insertable<MatchesTable> {
   return {
     id: m.id,
     account_id: m.accountId,

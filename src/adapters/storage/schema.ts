@@ -3,6 +3,7 @@
  * are stored as text so both dialects read them the same way. These row types never leave
  * `adapters/storage/`.
  */
+import type { Generated } from 'kysely';
 export interface ListVersionsTable {
   id: string;
   source: string;
@@ -90,6 +91,10 @@ export interface MatchesTable {
   reason: string | null;
   created_at: string;
   updated_at: string;
+  /** Queue filter columns (migration 009; see match-filter-columns.ts). */
+  source: Generated<string>;
+  programs: Generated<string>;
+  script: Generated<string>;
 }
 
 export interface EnforcementActionsTable {
@@ -168,7 +173,15 @@ export interface SweepsTable {
   delisted: number;
 }
 
+export interface SessionsTable {
+  id_hash: string;
+  key_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
 export interface Database {
+  sessions: SessionsTable;
   account_keys: AccountKeysTable;
   account_screenings: AccountScreeningsTable;
   sweeps: SweepsTable;

@@ -23,6 +23,7 @@ export const PERMISSIONS = Object.freeze({
   'lists.read': ['platform', 'analyst', 'lead', 'auditor', 'admin'],
   'audit.read': ['auditor', 'lead', 'admin'],
   'metrics.read': ['admin', 'lead', 'auditor'],
+  'session.read': ['platform', 'analyst', 'lead', 'auditor', 'admin'],
 } as const satisfies Record<string, readonly Role[]>);
 
 /** An action the policy names. */

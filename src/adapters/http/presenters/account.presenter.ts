@@ -1,5 +1,5 @@
 import type { AuditEvent } from '../../../domain/audit/audit-event.js';
-import type { EnforcementAction, StoredAccount, StoredMatch } from '../../../app/ports.js';
+import type { EnforcementAction, ListVersion, StoredAccount, StoredEntityRecord, StoredMatch } from '../../../app/ports.js';
 
 /** A match as the API shows it (queue, account page). */
 export function presentMatch(m: StoredMatch) {
@@ -23,11 +23,46 @@ export function presentMatch(m: StoredMatch) {
 }
 
 /** An account with its enforcement state, matches and timeline. */
-export function presentAccount(a: StoredAccount, matches: readonly StoredMatch[], actions: readonly EnforcementAction[], timeline: readonly AuditEvent[]) {
+export function presentAccount(
+  a: StoredAccount,
+  matches: readonly StoredMatch[],
+  actions: readonly EnforcementAction[],
+  timeline: readonly AuditEvent[],
+  linked: readonly { id: string; via: string; state: string }[] = [],
+) {
   return {
     account: { ...a.record, links: { ...a.links, ...(a.links.devices ? { devices: [...a.links.devices] } : {}) }, followers: a.followers, createdAt: a.createdAt, updatedAt: a.updatedAt },
     enforcement: { state: a.state, actions: actions.map((x) => ({ ...x, entities: [...x.entities] })) },
     matches: matches.map(presentMatch),
     timeline: timeline.map((e) => ({ seq: e.seq, at: e.at, actor: e.actor, action: e.action, data: { ...e.data } })),
+    linked: linked.map((l) => ({ ...l })),
+  };
+}
+
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+
+/** Plain JSON copy (the entity and explanation are deeply readonly). */
+function plain<T>(value: T): DeepMutable<T> {
+  return JSON.parse(JSON.stringify(value)) as DeepMutable<T>;
+}
+
+/** A match with its evidence (`GET /v1/matches/{id}`). */
+export function presentMatchDetail(
+  m: StoredMatch,
+  account: StoredAccount,
+  accountMatches: readonly StoredMatch[],
+  entity: StoredEntityRecord | undefined,
+  sourceVersions: readonly ListVersion[],
+) {
+  const scoredUnder = new Set(m.listVersions);
+  return {
+    match: { ...presentMatch(m), explanation: plain(m.explanation) },
+    account: { ...plain(account.record), state: account.state, followers: account.followers, createdAt: account.createdAt, updatedAt: account.updatedAt },
+    entity: entity ? plain(entity.entity) : null,
+    entityListed: entity?.isListed ?? false,
+    listVersions: sourceVersions
+      .filter((v) => scoredUnder.has(v.id))
+      .map((v) => ({ id: v.id, source: v.source, seq: v.seq, status: v.status, ...(v.publishedAt ? { publishedAt: v.publishedAt } : {}), importedAt: v.importedAt })),
+    otherMatches: accountMatches.filter((x) => x.id !== m.id).map(presentMatch),
   };
 }

@@ -8,7 +8,7 @@ import type { Actor } from '../../../domain/enforcement/enforcement.js';
 import { DomainError, InvalidInputError, NotFoundError } from '../../../domain/errors.js';
 import type { HttpDeps } from '../http-deps.js';
 import { presentAccount } from '../presenters/account.presenter.js';
-import { AccountAnswerSchema, RestoreBodySchema, UpsertAnswerSchema } from './accounts.schema.js';
+import { AccountAnswerSchema, DeliveriesAnswerSchema, RestoreBodySchema, UpsertAnswerSchema } from './accounts.schema.js';
 import { ErrorSchema } from './common.schema.js';
 
 /** The caller, as the audit log names it. */
@@ -21,7 +21,7 @@ export function actorOf(req: FastifyRequest): Actor {
 const IdParams = z.object({ id: z.string().min(1).max(200) });
 const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
 
-/** `PUT /v1/accounts/{id}`, `GET /v1/accounts/{id}`, `POST /v1/accounts/{id}/restore`. */
+/** `PUT /v1/accounts/{id}`, `GET /v1/accounts/{id}`, `GET /v1/accounts/{id}/deliveries`, `POST /v1/accounts/{id}/restore`. */
 export function accountsRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.put('/v1/accounts/:id', {
@@ -66,12 +66,28 @@ export function accountsRoutes(app: FastifyInstance, deps: HttpDeps): void {
     handler: async (req) => {
       const account = await deps.enforcementStore.account(req.params.id);
       if (!account) throw new NotFoundError('account', req.params.id);
-      const [matches, actions, timeline] = await Promise.all([
+      const [matches, actions, timeline, linked] = await Promise.all([
         deps.enforcementStore.matchesOf(req.params.id),
         deps.enforcementStore.actionsOf(req.params.id),
         deps.auditStore.events({ subject: `account:${req.params.id}`, limit: 500 }),
+        deps.enforcementStore.linkedAccounts(req.params.id, 50),
       ]);
-      return presentAccount(account, matches, actions, timeline);
+      return presentAccount(account, matches, actions, timeline, linked);
+    },
+  });
+
+  api.get('/v1/accounts/:id/deliveries', {
+    config: { permission: 'accounts.read' },
+    schema: {
+      summary: 'The webhook deliveries of the account\'s enforcement actions: pending, delivered or failed',
+      tags: ['accounts'],
+      security: [{ bearer: [] }],
+      params: IdParams,
+      response: { 200: DeliveriesAnswerSchema, ...errors },
+    },
+    handler: async (req) => {
+      if (!(await deps.enforcementStore.account(req.params.id))) throw new NotFoundError('account', req.params.id);
+      return { deliveries: (await deps.enforcementStore.deliveriesOf(req.params.id)).map((d) => ({ ...d })) };
     },
   });
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { EntitySchema } from './entity.schema.js';
+import { MatchExplanationSchema } from './screen.schema.js';
 
 export const MatchSchema = z.object({
   id: z.string(),
@@ -32,9 +34,39 @@ export const AccountAnswerSchema = z.object({
   }),
   matches: z.array(MatchSchema),
   timeline: z.array(z.object({ seq: z.number(), at: z.string(), actor: z.string(), action: z.string(), data: z.record(z.string(), z.unknown()) })),
+  linked: z.array(z.object({ id: z.string(), via: z.string(), state: z.string() })).describe('other accounts sharing a hashed email, phone or device'),
+});
+
+/** A list version as a match names it. */
+const MatchVersionSchema = z.object({ id: z.string(), source: z.string(), seq: z.number(), status: z.string(), publishedAt: z.string().optional(), importedAt: z.string() });
+
+/** `GET /v1/matches/{id}`: the evidence an analyst decides on. */
+export const MatchDetailSchema = z.object({
+  match: MatchSchema.extend({ explanation: MatchExplanationSchema }),
+  account: z.object({ id: z.string(), state: z.string(), followers: z.number() }).loose(),
+  entity: EntitySchema.nullable().describe('null when no stored version holds the entity'),
+  entityListed: z.boolean().describe('whether an active list version holds the entity now'),
+  listVersions: z.array(MatchVersionSchema).describe('the versions of the entity\'s source the match was scored under'),
+  otherMatches: z.array(MatchSchema),
 });
 
 export const RestoreBodySchema = z.strictObject({
   reason: z.string().trim().min(1).max(2000),
   overturn: z.array(z.string().max(100)).max(100).optional().describe('match ids a lead overturns (wrongly confirmed)'),
+});
+
+/** `GET /v1/accounts/{id}/deliveries`. */
+export const DeliveriesAnswerSchema = z.object({
+  deliveries: z.array(
+    z.object({
+      id: z.string(),
+      actionId: z.string(),
+      eventType: z.string(),
+      url: z.string(),
+      status: z.string(),
+      attempts: z.number(),
+      deliveredAt: z.string().optional(),
+      lastError: z.string().optional(),
+    }),
+  ),
 });

@@ -24,7 +24,7 @@ const ListVersionSchema = z.object({
   warnings: z.array(z.string()),
 });
 
-/** `GET /v1/lists` and `GET /v1/lists/{source}/versions`: sources and their versions (every role). */
+/** `GET /v1/lists`, `GET /v1/lists/{source}/versions` and a version's diff: sources, versions, changes (every role). */
 export function listsRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/v1/lists', {
@@ -65,6 +65,42 @@ export function listsRoutes(app: FastifyInstance, deps: HttpDeps): void {
       const versions = await deps.listStore.versions(req.params.source);
       if (versions.length === 0) throw new NotFoundError('list source', req.params.source);
       return { versions: versions.map(presentListVersion) };
+    },
+  });
+  api.get('/v1/lists/:source/versions/:seq/changes', {
+    config: { permission: 'lists.read' },
+    schema: {
+      summary: 'The diff of a version against the one before it: entities added, removed and changed (with the changed fields), in entity id order, paginated',
+      tags: ['lists'],
+      security: [{ bearer: [] }],
+      params: z.object({ source: z.string().max(40), seq: z.coerce.number().int().min(1) }),
+      querystring: z.strictObject({
+        change: z.enum(['added', 'removed', 'changed']).optional(),
+        after: z.string().max(200).optional().describe('the last entity id of the page before'),
+        limit: z.coerce.number().int().min(1).max(500).default(50),
+      }),
+      response: {
+        200: z.object({
+          version: ListVersionSchema,
+          first: z.boolean().describe('a first version: every entity is added, no rows are listed'),
+          changes: z.array(z.object({ entityId: z.string(), change: z.enum(['added', 'removed', 'changed']), fields: z.array(z.string()), name: z.string().nullable() })),
+          next: z.string().nullable(),
+        }),
+        400: ErrorSchema,
+        401: ErrorSchema,
+        403: ErrorSchema,
+        404: ErrorSchema,
+      },
+    },
+    handler: async (req) => {
+      const { source, seq } = req.params;
+      const version = (await deps.listStore.versions(source)).find((v) => v.seq === seq);
+      if (!version) throw new NotFoundError('list version', `${source} #${seq}`);
+      const { change, after, limit } = req.query;
+      const rows = (await deps.listStore.changes(version.id)).filter((c) => (!change || c.change === change) && (after === undefined || c.entityId > after));
+      const page = rows.slice(0, limit);
+      const named = await Promise.all(page.map(async (c) => ({ ...c, fields: [...c.fields], name: (await deps.listStore.entity(c.entityId))?.entity.names[0]?.full ?? null })));
+      return { version: presentListVersion(version), first: seq === 1, changes: named, next: rows.length > limit ? (page.at(-1)?.entityId ?? null) : null };
     },
   });
 }
