@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -35,7 +35,7 @@ function notFound(req: FastifyRequest, reply: FastifyReply): void {
  * `/matches/m_1`). Without a build, `/` answers 503 with how to build it; the API is unaffected.
  */
 export async function serveConsole(app: FastifyInstance, dir: string | undefined): Promise<void> {
-  const root = dir ? normalize(dir) : undefined;
+  const root = dir ? resolve(dir) : undefined;
   const index = root ? await readFile(join(root, 'index.html')).catch(() => undefined) : undefined;
   const sendIndex = (reply: FastifyReply): void => {
     if (!index) {
