@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -96,6 +96,16 @@ describe('analyst console in Chromium (sign in, review, enforce, refuse restore,
     await put('kadyrov-1', { displayName: 'Ramzan Kadyrov', country: 'RU', birthDate: '1976-10-05', followers: 1_500_000 });
     await put('kadyrov-fan', { displayName: 'Рамзан Кадыров', followers: 12 });
     await put('plain-1', { displayName: 'Emily Johnson', country: 'US' });
+    // A second ofac-sdn version, so the lists page has a diff: two entities removed, one changed, one added.
+    const v2 = await mkdtemp(join(tmpdir(), 'warden-sdn-v2-'));
+    for (const f of ['add.csv', 'alt.csv', 'sdn_comments.csv']) await copyFile(sharedData('ofac', f), join(v2, f));
+    const lines = (await readFile(sharedData('ofac', 'sdn.csv'), 'latin1')).split('\n');
+    const kept = lines.filter((l) => !/^(36|173),/.test(l)).map((l) => (l.startsWith('306,') ? l.replace('"CUBA"', '"CUBA] [SDGT"') : l));
+    kept.splice(3, 0, '99999001,"TESTOVA, Anna","individual","GLOMAG",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r');
+    await writeFile(join(v2, 'sdn.csv'), kept.join('\n'), 'latin1');
+    const imported = await warden(tdb.url, 'lists', 'import', join(v2, 'sdn.csv'));
+    assert.equal(imported.code, 0, imported.stderr);
+    await rm(v2, { recursive: true, force: true });
 
     userDataDir = await mkdtemp(join(tmpdir(), 'warden-chromium-'));
     context = await chromium.launchPersistentContext(userDataDir, {
@@ -188,8 +198,13 @@ describe('analyst console in Chromium (sign in, review, enforce, refuse restore,
     await page.getByRole('heading', { name: 'Active versions' }).waitFor();
     await shot('06-lists');
     await page.getByRole('link', { name: 'ofac-sdn' }).click();
-    await page.getByText(/all 14,965 entities are added/).waitFor();
+    await page.getByRole('heading', { name: 'Diff of version #2' }).waitFor();
+    await page.getByRole('cell', { name: 'TESTOVA, Anna' }).waitFor();
+    const diff = (await page.locator('#diff').locator('..').textContent()) ?? '';
+    for (const want of ['ofac-sdn:36', 'ofac-sdn:173', 'removed', 'ofac-sdn:306', 'changed', 'programs', 'added']) assert.ok(diff.includes(want), `${want} in the diff`);
     await shot('07-list-versions');
+    await page.getByRole('button', { name: '#1' }).click();
+    await page.getByText(/all 14,965 entities are added/).waitFor();
 
     await page.getByRole('link', { name: 'Coverage' }).click();
     await page.getByRole('img', { name: /Share of accounts screened/ }).waitFor();
@@ -202,6 +217,11 @@ describe('analyst console in Chromium (sign in, review, enforce, refuse restore,
     await page.getByRole('button', { name: 'Filter' }).click();
     await page.getByRole('cell', { name: 'account.restore.refused' }).waitFor();
     assert.equal(await page.getByRole('cell', { name: 'key.created' }).count(), 0, 'filtered to the account');
+    await page.getByLabel('Account id').fill('');
+    await page.getByLabel('Actor').fill('cli');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.getByRole('cell', { name: 'webhook.added' }).waitFor();
+    assert.equal(await page.getByRole('cell', { name: 'match.reviewed' }).count(), 0, 'filtered to the actor');
     await shot('09-audit');
     await signOut();
   });

@@ -26,7 +26,7 @@ export function CoveragePage() {
         {coverage.loading && !coverage.data ? <Loading what="coverage" /> : null}
         {coverage.data ? (
           <>
-            <BarChart label="Share of accounts screened against each active list version" bars={coverage.data.versions.map((v) => ({ label: `${v.source} (${v.versionId.slice(0, 14)})`, value: v.share }))} max={1} format={pct} />
+            <BarChart label="Share of accounts screened against each active list version" bars={coverage.data.versions.map((v) => ({ label: v.versionId, value: v.share }))} max={1} format={pct} />
             <table>
               <Head cols={["Version", "Accounts", "Screened", "Share", "Not yet screened (first)"]} />
               <tbody>
@@ -54,9 +54,12 @@ export function CoveragePage() {
               {s.source}: {s.suspensions} suspension{s.suspensions === 1 ? '' : 's'}
             </h3>
             <BarChart
-              label={`${s.source}: 90th percentile of each stage`}
-              bars={STAGES.flatMap(([k, name]) => (s.stages[k] ? [{ label: name, value: s.stages[k].p90 }] : []))}
-              format={(v) => `p90 ${duration(v)}`}
+              label={`${s.source}: 50th, 90th and 99th percentiles of each stage`}
+              bars={STAGES.flatMap(([k, name]) => {
+                const p = s.stages[k];
+                return p ? [{ label: `${name} p50`, value: p.p50 }, { label: `${name} p90`, value: p.p90 }, { label: `${name} p99`, value: p.p99 }] : [];
+              })}
+              format={duration}
             />
             <table>
               <Head cols={["Stage", "Count", "p50", "p90", "p99"]} />

@@ -12,6 +12,7 @@ type Entity = NonNullable<Detail['entity']>;
 
 /** The legal instruments behind common program codes (the list names the program; this says what it is). */
 const LEGAL_BASIS: Record<string, string> = {
+  MAGNIT: 'Sergei Magnitsky Rule of Law Accountability Act of 2012',
   GLOMAG: 'Global Magnitsky Human Rights Accountability Act; Executive Order 13818',
   SDGT: 'Executive Order 13224 (terrorism)',
   'RUSSIA-EO14024': 'Executive Order 14024 (Russian harmful foreign activities)',
