@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, setCsrfToken } from './api';
+import { api, setCsrfToken, SIGNED_OUT_EVENT } from './api';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { CoveragePage } from './pages/CoveragePage';
@@ -39,6 +39,14 @@ export function App() {
       setCsrfToken(data?.csrfToken ?? null);
       setMe(data ? { keyId: data.keyId, role: data.role } : null);
     });
+  }, []);
+  useEffect(() => {
+    const out = () => {
+      setCsrfToken(null);
+      setMe(null);
+    };
+    window.addEventListener(SIGNED_OUT_EVENT, out);
+    return () => window.removeEventListener(SIGNED_OUT_EVENT, out);
   }, []);
   useEffect(() => {
     const title = path === '/' ? 'Queue' : path.split('/')[1] ?? '';

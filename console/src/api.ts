@@ -31,10 +31,15 @@ export type Answer<P extends keyof paths, M extends Method = 'get', S extends nu
 /** The one error shape of the API. */
 export type ApiError = Answer<'/v1/matches', 'get', 400>['error'];
 
+/** Fired when the API answers 401 to a signed-in page. */
+export const SIGNED_OUT_EVENT = 'warden:signed-out';
+
 /** Unwraps an openapi-fetch result: the data, or throws the API's error. */
 export async function must<T>(call: Promise<{ data?: T; error?: unknown; response: Response }>): Promise<T> {
   const { data, error, response } = await call;
   if (data !== undefined && response.ok) return data;
+  // The session ended (expired, signed out elsewhere, key revoked): back to the sign-in page.
+  if (response.status === 401) window.dispatchEvent(new Event(SIGNED_OUT_EVENT));
   const e = (error as { error?: ApiError } | undefined)?.error;
   throw new ApiFailure(response.status, e ?? { code: 'http_' + response.status, message: response.statusText || 'request failed' });
 }

@@ -24,7 +24,7 @@ const ARTIFACTS = join(REPO_ROOT, 'test-artifacts', 'console');
 const SECRET = 'e2e-webhook-secret-0123456789';
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-describe('analyst console in Chromium (sign in, review, enforce, refuse restore, roles)', { timeout: 90_000 }, () => {
+describe('analyst console in Chromium (sign in, review, enforce, refuse restore, roles)', { timeout: 180_000 }, () => {
   let tdb: TestDatabase;
   let api: RunningApi;
   let receiver: Server;
