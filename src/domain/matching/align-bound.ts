@@ -16,7 +16,7 @@ import { isOneEdit } from './string-similarity.js';
 export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
   const qt = q.tokens;
   const lt = l.tokens;
-  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, isPerson) && (joinsAny(qt, lt, isPerson) || joinsAny(lt, qt, isPerson))) return 1;
+  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, !isPerson) && (joinsAny(qt, lt, isPerson) || joinsAny(lt, qt, isPerson))) return 1;
   const qw = isPerson ? q.personWeights : q.otherWeights;
   const lw = isPerson ? l.personWeights : l.otherWeights;
   let missQ = 0;

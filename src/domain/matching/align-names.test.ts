@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { alignNames, partSimilarity } from './align-names.js';
-import { nameForms } from './name-form.js';
+import { alignNames, GENDER_FORM_SIMILARITY, OTHER_ENDING_CAP, partSimilarity } from './align-names.js';
+import { nameForms, tokenKey } from './name-form.js';
 import { tokenStatsOf } from './token-stats.js';
 
 const stats = tokenStatsOf(new Map(), 0);
@@ -58,4 +58,13 @@ test('legal forms, honorifics and "&" do not count', () => {
   assert.equal(org('Bowne Global Solutions, L.L.C.', 'Bowne Global Solutions LLC'), 1);
   assert.equal(org('Smith & Sons Ltd', 'Smith and Sons Limited'), 1);
   assert.equal(align('Sheikh Ahmad Yassin', 'Ahmad Yassin').similarity, 1);
+});
+
+test('another closing vowel or a feminine form is another name, not another spelling', () => {
+  const sim = (a: string, b: string) => partSimilarity(a, tokenKey(a), b, tokenKey(b)).similarity;
+  assert.ok(sim('mary', 'mario') <= OTHER_ENDING_CAP && sim('emily', 'emilio') <= OTHER_ENDING_CAP && sim('karimi', 'karim') < 0.9);
+  assert.ok(sim('luis', 'luisa') <= GENDER_FORM_SIMILARITY && sim('mario', 'maria') <= GENDER_FORM_SIMILARITY && sim('ivanov', 'ivanova') <= GENDER_FORM_SIMILARITY);
+  for (const [a, b] of [['sergey', 'sergei'], ['hamzah', 'hamza'], ['kadyrov', 'kadirov'], ['merkle', 'merkel'], ['dmitriy', 'dmitri'], ['yahya', 'yahia']]) {
+    assert.ok(sim(a!, b!) > 0.9, `${a} ~ ${b}: ${sim(a!, b!)}`);
+  }
 });

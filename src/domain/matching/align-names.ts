@@ -16,6 +16,13 @@ const EXACT: PartSimilarity = { similarity: 1, how: 'exact' };
 
 /** The most a phonetic match of parts of three letters or fewer counts (Korean and Chinese syllables collide). */
 export const SHORT_PHONETIC_CAP = 0.8;
+/**
+ * The most a phonetic match counts when the two parts end in different vowels (Mary / Mario,
+ * Emily / Emilio, Lisa / Luis, Karimi / Karim): romanisations change the vowels inside a name
+ * (Kadyrov / Kadirov, Hussein / Husain), while another ending makes another name, a
+ * feminine form or a family name (-i) built on it.
+ */
+export const OTHER_ENDING_CAP = 0.8;
 /** Similarity of a one-letter part to a name part it is the initial of. */
 export const INITIAL_SIMILARITY = 0.6;
 /** Similarity of a part one edit away (insert, delete, substitute, transpose) from the listed one. */
@@ -25,7 +32,14 @@ export const FUZZY_FLOOR = 0.84;
 /** Similarity of a long part two edits away. */
 export const TWO_TYPO_SIMILARITY = 0.74;
 
+/**
+ * Similarity of a name part and its other-gender form (Luis / Luisa, Mario / Maria, Daniel /
+ * Daniela, Ivanov / Ivanova): one letter apart, and often the same family, but another person.
+ */
+export const GENDER_FORM_SIMILARITY = 0.5;
+
 const INITIAL: PartSimilarity = { similarity: INITIAL_SIMILARITY, how: 'initial' };
+const GENDER_FORM: PartSimilarity = { similarity: GENDER_FORM_SIMILARITY, how: 'typo' };
 const NICKNAME: PartSimilarity = { similarity: 0.9, how: 'phonetic' };
 const ONE_TYPO: PartSimilarity = { similarity: ONE_TYPO_SIMILARITY, how: 'typo' };
 const TWO_TYPO: PartSimilarity = { similarity: TWO_TYPO_SIMILARITY, how: 'typo' };
@@ -50,6 +64,7 @@ function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits
   }
   if (nicknames?.has(b) === true) return NICKNAME;
   if (isDigits) return NONE;
+  if (isGenderForm(a, b)) return GENDER_FORM;
   const shorter = la < lb ? la : lb;
   const sameStart = a.charCodeAt(0) === b.charCodeAt(0);
   const phonetic = keyA === keyB && keyA.length >= 2;
@@ -57,7 +72,8 @@ function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits
   let best = NONE;
   if (phonetic) {
     const jw = jaroWinkler(a, b);
-    if (jw >= 0.7) best = { similarity: Math.min(shorter <= 3 ? SHORT_PHONETIC_CAP : 0.97, 0.5 + 0.5 * jw), how: 'phonetic' };
+    const cap = shorter <= 3 ? SHORT_PHONETIC_CAP : vowelTail(a) !== vowelTail(b) ? OTHER_ENDING_CAP : 0.97;
+    if (jw >= 0.7) best = { similarity: Math.min(cap, 0.5 + 0.5 * jw), how: 'phonetic' };
   }
   if (shorter >= 4 && best.similarity < ONE_TYPO_SIMILARITY) {
     if (isOneEdit(a, b)) best = ONE_TYPO;
@@ -68,6 +84,37 @@ function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits
     if (jw >= FUZZY_FLOOR) best = { similarity: 0.3 + ((jw - FUZZY_FLOOR) / (1 - FUZZY_FLOOR)) * 0.4, how: 'typo' };
   }
   return best;
+}
+
+const VOWELS = 'aeiou';
+
+/**
+ * A part's closing vowels as romanisations agree on them: y as i, a final h after a vowel
+ * dropped (Hamzah = Hamza), doubled letters once, ou and oo as u, ee and ie as i (Aly = Ali,
+ * Sergey = Sergei, Zakee = Zaki, Dmitriy = Dmitri); empty when it ends in a consonant or in
+ * a lone silent e (Anne = Ann, Merkle = Merkel).
+ */
+export function vowelTail(part: string): string {
+  let s = part.replace(/y/g, 'i');
+  if (s.length > 2 && s.endsWith('h') && VOWELS.includes(s[s.length - 2] ?? '')) s = s.slice(0, -1);
+  let i = s.length;
+  while (i > 0 && VOWELS.includes(s[i - 1] ?? '')) i--;
+  const tail = s.slice(i).replace(/ou|oo/g, 'u').replace(/ee|ie/g, 'i').replace(/(.)\1+/g, '$1');
+  return tail === 'e' ? '' : tail;
+}
+
+/**
+ * True when one part is the other's feminine form: the masculine form plus "a" (Luisa,
+ * Daniela, Ivanova, Aleksandra), or with a final "o" made "a" (Maria / Mario, Carla / Carlo).
+ */
+export function isGenderForm(a: string, b: string): boolean {
+  const aFeminine = a.endsWith('a');
+  if (aFeminine === b.endsWith('a')) return false;
+  const feminine = aFeminine ? a : b;
+  const other = aFeminine ? b : a;
+  if (feminine.length < 4) return false;
+  const stem = feminine.slice(0, -1);
+  return other === stem || (other.length === feminine.length && other.endsWith('o') && other.startsWith(stem));
 }
 
 /** The result of aligning a query name with a listed name. Immutable. */
@@ -113,6 +160,12 @@ export function isPatronymic(token: string): boolean {
 /** How two names are compared: a person's name tolerates missing middle parts, others do not. */
 export interface AlignOptions {
   readonly isPerson: boolean;
+  /**
+   * Let a two-letter part meet the initials of two adjacent parts (us = united states): for
+   * two organisations' names only, never a person's (Nisha Shanker is not "NS CAPTAIN").
+   * Default: `!isPerson`.
+   */
+  readonly acronyms?: boolean;
   /** Build the per-part alignment for an explanation (skipped while searching, for speed). */
   readonly withParts?: boolean;
 }
@@ -128,7 +181,7 @@ export interface AlignOptions {
  * two names that differ in one part each, stay low.
  */
 export function alignNames(query: NameForm, listed: NameForm, stats: TokenStats, options: AlignOptions): Alignment {
-  return alignPrepared(prepareName(query, stats), prepareName(listed, stats), options.isPerson, options.withParts === true);
+  return alignPrepared(prepareName(query, stats), prepareName(listed, stats), options.isPerson, options.withParts === true, options.acronyms ?? !options.isPerson);
 }
 
 /** Parts this short from a Han, Hangul or Kana name are syllables. */
@@ -219,12 +272,12 @@ const tally = new Tally();
 const NO_PARTS: readonly AlignedPart[] = Object.freeze([]);
 
 /** `alignNames` over prepared names: the screening hot path. */
-export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolean, withParts = false): Alignment {
+export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolean, withParts = false, acronyms = !isPerson): Alignment {
   const t = tally;
   t.reset(q, l, isPerson, withParts);
   const qt = q.tokens;
   const lt = l.tokens;
-  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, isPerson)) joinAdjacent(qt, lt, isPerson, t);
+  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, acronyms)) joinAdjacent(qt, lt, acronyms, t);
   let n = 0;
   const syllabic = q.form.syllabic || l.form.syllabic;
   for (let i = 0; i < qt.length; i++) {
@@ -296,9 +349,9 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
 /**
  * Finds parts equal to two or three adjacent parts of the other name joined (vanderbilt = van
  * der bilt, abdulrahman = abdul rahman), in either direction, and in organisations' names
- * parts equal to the initials of adjacent parts (us = united states).
+ * parts equal to the initials of adjacent parts (us = united states) when `acronyms`.
  */
-function joinAdjacent(qt: readonly string[], lt: readonly string[], isPerson: boolean, t: Tally): void {
+function joinAdjacent(qt: readonly string[], lt: readonly string[], acronyms: boolean, t: Tally): void {
   let usedQ = 0;
   let usedL = 0;
   const scan = (short: readonly string[], long: readonly string[], flip: boolean): void => {
@@ -314,7 +367,7 @@ function joinAdjacent(qt: readonly string[], lt: readonly string[], isPerson: bo
         let n = 0;
         if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) n = 2;
         else if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) n = 3;
-        else if (!isPerson && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) n = 2;
+        else if (acronyms && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) n = 2;
         if (n === 0 || (n === 3 && (usedLong & (4 << i)) !== 0)) continue;
         const longMask = (n === 2 ? 3 : 7) << i;
         if (flip) {

@@ -92,3 +92,22 @@ test('screen() only returns entities that share a blocking key with the account'
   }
   assert.ok(checked > 150);
 });
+
+test('one typo in either part still finds the listed person, even beside a common part', () => {
+  for (const [displayName, id] of [
+    ['Wafsiq Safa', 'ofac-sdn:26957'],
+    ['Ahemt Duri', 'ofac-sdn:46868'],
+    ['Salah Habbb', 'ofac-sdn:20222'],
+    ['Husain Ali Hnzzima', 'ofac-sdn:26954'],
+  ] as const) {
+    const found = index.screen({ id: 'a', displayName }, { minScore: 0, limit: 1000 }).some((m) => m.entityId === id);
+    assert.ok(found, `${displayName} → ${id} is not even a candidate`);
+  }
+});
+
+test("a person's initials do not meet an organisation's two-letter word", () => {
+  const org = entities.find((e) => e.schema !== 'Person' && e.names.some((n) => /^NS\b/.test(n.full)));
+  assert.ok(org, 'a listed organisation named "NS …"');
+  const hit = index.screen({ id: 'a', displayName: 'Nisha Shanker' }, { minScore: 0.5 }).find((m) => m.entityId === org.id);
+  assert.equal(hit, undefined, JSON.stringify(hit?.explanation));
+});

@@ -102,7 +102,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
         }
         if (NAME_CEILING * bound + bonus < floor) continue;
         const query = prepared[qi] as PreparedName;
-        const alignment = alignPrepared(query, listed.prepared, isPerson);
+        const alignment = alignPrepared(query, listed.prepared, isPerson, false, false);
         if (NAME_CEILING * alignment.similarity + bonus < floor) continue;
         const nameKind = entity.names[listed.name]?.kind ?? 'alias';
         const base = {
@@ -146,7 +146,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
           transliteration: m.query.form.text,
           matchedName: name?.full ?? '',
           matchedNameKind: name?.kind ?? 'alias',
-          alignment: alignNames(m.query.form, m.form, index.stats, { isPerson: entity.schema === 'Person', withParts: true }).parts,
+          alignment: alignNames(m.query.form, m.form, index.stats, { isPerson: entity.schema === 'Person', withParts: true, acronyms: false }).parts,
           features: m.features,
           score: m.score,
           subject: entity.id,
@@ -214,8 +214,9 @@ function comparePartiesWith(index: CandidateIndex, threshold: number, a: Party, 
   for (const x of formsA) {
     for (const y of formsB) {
       for (const [q, l, flipped] of [[x, y, false], [y, x, true]] as const) {
-        const isPerson = (flipped ? schemaA : schemaB) === 'Person' && (flipped ? schemaB : schemaA) === 'Person';
-        const alignment = alignNames(q.form, l.form, index.stats, { isPerson });
+        const isPerson = schemaA === 'Person' && schemaB === 'Person';
+        const acronyms = schemaA !== 'Person' && schemaB !== 'Person';
+        const alignment = alignNames(q.form, l.form, index.stats, { isPerson, acronyms });
         if (best && NAME_CEILING * alignment.similarity + MAX_BONUS < best.score) continue;
         const result = scoreMatch({
           alignment,
@@ -237,7 +238,7 @@ function comparePartiesWith(index: CandidateIndex, threshold: number, a: Party, 
               transliteration: q.form.text,
               matchedName: l.n,
               matchedNameKind: 'primary',
-              alignment: alignNames(q.form, l.form, index.stats, { isPerson, withParts: true }).parts,
+              alignment: alignNames(q.form, l.form, index.stats, { isPerson, acronyms, withParts: true }).parts,
               features: result.features,
               score: result.score,
               subject: flipped ? 'the first party' : 'the second party',

@@ -88,6 +88,6 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
 }
 
 /** True when a part of one name may equal adjacent parts of the other joined, or their initials. */
-export function mayJoin(a: PreparedName, b: PreparedName, isPerson: boolean): boolean {
-  return (a.lengthMask & b.joinMask) !== 0 || (b.lengthMask & a.joinMask) !== 0 || (!isPerson && (a.hasPair || b.hasPair));
+export function mayJoin(a: PreparedName, b: PreparedName, acronyms: boolean): boolean {
+  return (a.lengthMask & b.joinMask) !== 0 || (b.lengthMask & a.joinMask) !== 0 || (acronyms && (a.hasPair || b.hasPair));
 }
