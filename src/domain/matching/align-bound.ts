@@ -1,5 +1,5 @@
 import {
-  FUZZY_FLOOR, INITIAL_SIMILARITY, ONE_TYPO_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, TWO_TYPO_SIMILARITY,
+  FUZZY_FLOOR, INITIAL_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, typoSimilarity,
 } from './align-names.js';
 import { mayJoin, type PreparedName } from './prepared-name.js';
 import { isOneEdit } from './string-similarity.js';
@@ -102,7 +102,7 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
 
 /**
  * An upper bound of `similarityOf` that computes no Jaro-Winkler or edit distance: same
- * phonetic key counts its cap, two typos 0.74, and a fuzzy match 0.7 only when the letters the
+ * phonetic key counts its cap, typos `typoSimilarity`, and a fuzzy match 0.7 only when the letters the
  * two parts share leave Jaro-Winkler room to reach `FUZZY_FLOOR`.
  */
 function similarityBound(a: string, keyA: string, b: string, keyB: string, isDigits: boolean, nicknames: ReadonlySet<string> | undefined, lettersA: number, lettersB: number): number {
@@ -115,10 +115,11 @@ function similarityBound(a: string, keyA: string, b: string, keyB: string, isDig
   const shorter = la < lb ? la : lb;
   if (keyA === keyB && keyA.length >= 2) return shorter <= 3 ? SHORT_PHONETIC_CAP : 0.97;
   if (shorter < 4) return 0;
-  if (isOneEdit(a, b)) return ONE_TYPO_SIMILARITY;
+  const longer = la < lb ? lb : la;
+  if (isOneEdit(a, b)) return typoSimilarity(1, longer);
   if (a.charCodeAt(0) !== b.charCodeAt(0)) return 0;
   const diff = la > lb ? la - lb : lb - la;
-  if (shorter >= 6 && diff <= 2) return TWO_TYPO_SIMILARITY;
+  if (shorter >= 6 && diff <= 2) return typoSimilarity(2, longer);
   const common = shorter - popcount((la <= lb ? lettersA & ~lettersB : lettersB & ~lettersA) >>> 0);
   if (common <= 0) return 0;
   const jaro = (common / la + common / lb + 1) / 3;

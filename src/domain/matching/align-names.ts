@@ -25,12 +25,22 @@ export const SHORT_PHONETIC_CAP = 0.8;
 export const OTHER_ENDING_CAP = 0.8;
 /** Similarity of a one-letter part to a name part it is the initial of. */
 export const INITIAL_SIMILARITY = 0.6;
-/** Similarity of a part one edit away (insert, delete, substitute, transpose) from the listed one. */
+/** Similarity of a part one edit away (insert, delete, substitute, transpose) from the listed one, at the least. */
 export const ONE_TYPO_SIMILARITY = 0.88;
 /** Jaro-Winkler from which two parts starting alike count as partly alike (0.3..0.7). */
 export const FUZZY_FLOOR = 0.84;
-/** Similarity of a long part two edits away. */
+/** Similarity of a long part two edits away, at the least. */
 export const TWO_TYPO_SIMILARITY = 0.74;
+
+/**
+ * How alike two parts are that differ by `edits` (1 or 2) typos, the longer being `length`
+ * letters: an edit weighs less in a longer word (Khordorovsky / Khodorkovsky is plainly the
+ * same name, Sechev / Sechin less so). One edit 1 − 0.7 / length (0.88 to 0.94), two
+ * 1 − 1.6 / length (0.74 to 0.88).
+ */
+export function typoSimilarity(edits: 1 | 2, length: number): number {
+  return edits === 1 ? Math.min(0.94, Math.max(ONE_TYPO_SIMILARITY, 1 - 0.7 / length)) : Math.min(0.88, Math.max(TWO_TYPO_SIMILARITY, 1 - 1.6 / length));
+}
 
 /**
  * Similarity of a name part and its other-gender form (Luis / Luisa, Mario / Maria, Daniel /
@@ -41,8 +51,6 @@ export const GENDER_FORM_SIMILARITY = 0.5;
 const INITIAL: PartSimilarity = { similarity: INITIAL_SIMILARITY, how: 'initial' };
 const GENDER_FORM: PartSimilarity = { similarity: GENDER_FORM_SIMILARITY, how: 'typo' };
 const NICKNAME: PartSimilarity = { similarity: 0.9, how: 'phonetic' };
-const ONE_TYPO: PartSimilarity = { similarity: ONE_TYPO_SIMILARITY, how: 'typo' };
-const TWO_TYPO: PartSimilarity = { similarity: TWO_TYPO_SIMILARITY, how: 'typo' };
 
 /**
  * How alike two romanised name parts are: equal (1); an initial of the other (0.6); a
@@ -75,9 +83,10 @@ function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits
     const cap = shorter <= 3 ? SHORT_PHONETIC_CAP : vowelTail(a) !== vowelTail(b) ? OTHER_ENDING_CAP : 0.97;
     if (jw >= 0.7) best = { similarity: Math.min(cap, 0.5 + 0.5 * jw), how: 'phonetic' };
   }
-  if (shorter >= 4 && best.similarity < ONE_TYPO_SIMILARITY) {
-    if (isOneEdit(a, b)) best = ONE_TYPO;
-    else if (shorter >= 6 && best.similarity < TWO_TYPO_SIMILARITY && sameStart && editDistance(a, b, 2) === 2) best = TWO_TYPO;
+  const longer = la < lb ? lb : la;
+  if (shorter >= 4 && best.similarity < typoSimilarity(1, longer)) {
+    if (isOneEdit(a, b)) best = { similarity: typoSimilarity(1, longer), how: 'typo' };
+    else if (shorter >= 6 && best.similarity < typoSimilarity(2, longer) && sameStart && editDistance(a, b, 2) === 2) best = { similarity: typoSimilarity(2, longer), how: 'typo' };
   }
   if (best.similarity === 0 && shorter >= 4 && sameStart) {
     const jw = jaroWinkler(a, b);
