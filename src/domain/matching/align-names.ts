@@ -23,6 +23,12 @@ export const SHORT_PHONETIC_CAP = 0.8;
  * feminine form or a family name (-i) built on it.
  */
 export const OTHER_ENDING_CAP = 0.8;
+/**
+ * The least a phonetic match counts when one name was written in Arabic or Hebrew letters:
+ * their romanised vowels are guesses (فرناندو بيريز → biriz for Pérez), so the consonants that
+ * agree count, whatever the vowels say.
+ */
+export const ABJAD_PHONETIC = 0.88;
 /** Similarity of a one-letter part to a name part it is the initial of. */
 export const INITIAL_SIMILARITY = 0.6;
 /** Similarity of a part one edit away (insert, delete, substitute, transpose) from the listed one, at the least. */
@@ -59,11 +65,11 @@ const NICKNAME: PartSimilarity = { similarity: 0.9, how: 'phonetic' };
  * parts of four letters or more (0.88), two in parts of seven or more (0.74). Else 0.
  */
 export function partSimilarity(a: string, keyA: string, b: string, keyB: string): PartSimilarity {
-  return similarityOf(a, keyA, b, keyB, /\d/.test(a) || /\d/.test(b), NICKNAMES.get(a));
+  return similarityOf(a, keyA, b, keyB, /\d/.test(a) || /\d/.test(b), NICKNAMES.get(a), false);
 }
 
 /** `partSimilarity` with the digit test and nickname group already looked up (the hot path). */
-function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits: boolean, nicknames: ReadonlySet<string> | undefined): PartSimilarity {
+function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits: boolean, nicknames: ReadonlySet<string> | undefined, vowelless: boolean): PartSimilarity {
   if (a === b) return EXACT;
   const la = a.length;
   const lb = b.length;
@@ -81,7 +87,8 @@ function similarityOf(a: string, keyA: string, b: string, keyB: string, isDigits
   if (phonetic) {
     const jw = jaroWinkler(a, b);
     const cap = shorter <= 3 ? SHORT_PHONETIC_CAP : vowelTail(a) !== vowelTail(b) ? OTHER_ENDING_CAP : 0.97;
-    if (jw >= 0.7) best = { similarity: Math.min(cap, 0.5 + 0.5 * jw), how: 'phonetic' };
+    if (vowelless && shorter > 3) best = { similarity: Math.min(cap, Math.max(ABJAD_PHONETIC, 0.5 + 0.5 * jw)), how: 'phonetic' };
+    else if (jw >= 0.7) best = { similarity: Math.min(cap, 0.5 + 0.5 * jw), how: 'phonetic' };
   }
   const longer = la < lb ? lb : la;
   if (shorter >= 4 && best.similarity < typoSimilarity(1, longer)) {
@@ -289,6 +296,7 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
   if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, acronyms)) joinAdjacent(qt, lt, acronyms, t);
   let n = 0;
   const syllabic = q.form.syllabic || l.form.syllabic;
+  const vowelless = q.form.abjad === true || l.form.abjad === true;
   for (let i = 0; i < qt.length; i++) {
     if ((t.qUsed & (1 << i)) !== 0) continue;
     const a = qt[i] ?? '';
@@ -297,7 +305,7 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
     const da = q.digit[i] === 1;
     for (let j = 0; j < lt.length; j++) {
       if ((t.lUsed & (1 << j)) !== 0) continue;
-      let sim = similarityOf(a, keyA, lt[j] ?? '', l.keys[j] ?? '', da || l.digit[j] === 1, nick);
+      let sim = similarityOf(a, keyA, lt[j] ?? '', l.keys[j] ?? '', da || l.digit[j] === 1, nick, vowelless);
       if (sim.similarity === 0 || n >= MAX_PAIRS) continue;
       if (syllabic && sim.how !== 'exact' && sim.how !== 'initial' && Math.min(a.length, (lt[j] ?? '').length) <= SYLLABLE) {
         sim = sim.similarity > SYLLABLE_SIMILARITY ? SYLLABLE_MATCH : sim;
@@ -346,13 +354,37 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
     missL += (t.lw[j] ?? 0) * (full ? 1 : patronymic ? PATRONYMIC_MISS : givenLost && missing++ > 0 ? MORE_LISTED_MISS : LISTED_MISS);
   }
   const denominator = t.mass + QUERY_MISS * missQ + missL;
+  const written = q.form.written !== undefined && l.form.written !== undefined ? writtenSimilarity(q.form.written, l.form.written) : 1;
   return {
     kind: 'Alignment' as const,
-    similarity: (denominator > 0 ? t.matched / denominator : 0) * (clash ? CLASH_FACTOR : 1),
+    similarity: Math.min(written, (denominator > 0 ? t.matched / denominator : 0) * (clash ? CLASH_FACTOR : 1)),
     strongPairs: strong,
     evidence: t.evidence,
     parts: t.parts ?? NO_PARTS,
   };
+}
+
+/**
+ * How alike two names written in Han, Hangul or Kana are, character by character (Dice over
+ * the characters): a name of three syllables one of which is another character is another
+ * name, however alike the romanisations sound (김종은 / 김정은: 0.67).
+ */
+export function writtenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const counts = new Map<string, number>();
+  for (const ch of a) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let common = 0;
+  let lb = 0;
+  for (const ch of b) {
+    lb++;
+    const n = counts.get(ch) ?? 0;
+    if (n > 0) {
+      common++;
+      counts.set(ch, n - 1);
+    }
+  }
+  const la = [...a].length;
+  return la + lb === 0 ? 1 : (2 * common) / (la + lb);
 }
 
 /**

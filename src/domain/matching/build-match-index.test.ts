@@ -111,3 +111,16 @@ test("a person's initials do not meet an organisation's two-letter word", () => 
   const hit = index.screen({ id: 'a', displayName: 'Nisha Shanker' }, { minScore: 0.5 }).find((m) => m.entityId === org.id);
   assert.equal(hit, undefined, JSON.stringify(hit?.explanation));
 });
+
+test('names in Han or Hangul that romanise alike but are other characters are other names', () => {
+  const person = (n: string) => ({ names: [n], schema: 'Person' as const });
+  assert.equal(index.compare(person('김정은'), person('김정은')).match, true);
+  assert.equal(index.compare(person('김종은'), person('김정은')).match, false);
+  assert.equal(index.compare(person('高石早苗'), person('高市早苗')).match, false);
+  assert.equal(index.compare(person('김정은'), person('Kim Jong Un')).match, true);
+});
+
+test('a name written in Arabic letters meets its Latin spelling whatever vowels the romanisation guessed', () => {
+  const person = (n: string) => ({ names: [n], schema: 'Person' as const });
+  assert.equal(index.compare(person('فرناندو بيريز'), person('Fernando Pérez')).match, true);
+});

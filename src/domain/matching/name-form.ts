@@ -22,6 +22,14 @@ export interface NameForm {
   readonly surnameParts: number;
   /** True when the name was written in Han, Hangul or Kana: its parts are syllables, already romanised every common way. */
   readonly syllabic: boolean;
+  /**
+   * The name as written (normalised, spaces removed) when it was written in Han, Hangul or
+   * Kana: two such names that romanise alike but are other characters (김종은 / 김정은, 高石 /
+   * 高市) are other names.
+   */
+  readonly written?: string;
+  /** True when the name was written in Arabic or Hebrew letters, which leave short vowels out. */
+  readonly abjad?: boolean;
 }
 
 /** A word mixing letters with digits that stand for letters (Ig0r Sech1n, I9or). */
@@ -67,11 +75,16 @@ export function identityTokens(tokens: readonly string[], isOrganization: boolea
 }
 
 /** Builds a NameForm from a romanised spelling's tokens. */
-export function nameForm(text: string, tokens: readonly string[], surnameParts = 0, syllabic = false): NameForm {
-  return Object.freeze({ kind: 'NameForm', text, tokens: Object.freeze([...tokens]), keys: Object.freeze(tokens.map(tokenKey)), surnameParts, syllabic });
+export function nameForm(text: string, tokens: readonly string[], surnameParts = 0, syllabic = false, script: { written?: string; abjad?: boolean } = {}): NameForm {
+  return Object.freeze({ kind: 'NameForm', text, tokens: Object.freeze([...tokens]), keys: Object.freeze(tokens.map(tokenKey)), surnameParts, syllabic, ...script });
 }
 
 const SYLLABIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
+const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
+
+function scriptOf(form: NameForm): { written?: string; abjad?: boolean } {
+  return { ...(form.written !== undefined ? { written: form.written } : {}), ...(form.abjad === true ? { abjad: true } : {}) };
+}
 
 /**
  * Every romanised form of a name as written in any script: `normalizeName`, then each of its
@@ -86,7 +99,7 @@ export function nameForms(name: string, isOrganization: boolean): NameForm[] {
   const form = forms[0] as NameForm;
   const n = head?.tokens.length ?? 0;
   if (n === 0 || n >= form.tokens.length || head?.tokens.some((t, i) => form.tokens[i] !== t) === true) return forms;
-  return [nameForm(form.text, form.tokens, n, form.syllabic)];
+  return [nameForm(form.text, form.tokens, n, form.syllabic, scriptOf(form))];
 }
 
 /** `nameForms` for text already through `normalizeName`. */
@@ -94,12 +107,13 @@ export function formsOfNormal(normal: string, isOrganization: boolean): NameForm
   const out: NameForm[] = [];
   const seen = new Set<string>();
   const syllabic = SYLLABIC.test(normal);
+  const script = { ...(syllabic ? { written: normal.replace(/ /g, '') } : {}), ...(ABJAD.test(normal) ? { abjad: true } : {}) };
   for (const text of romanizations(normal)) {
     const tokens = identityTokens(text.split(' '), isOrganization);
     const id = tokens.join(' ');
     if (id === '' || seen.has(id)) continue;
     seen.add(id);
-    out.push(nameForm(text, tokens, 0, syllabic));
+    out.push(nameForm(text, tokens, 0, syllabic, script));
   }
   return out;
 }
