@@ -3,7 +3,7 @@ import type { NameForm } from './name-form.js';
 /** Parts beyond this many in one name add no blocking keys (bounds keys per name). */
 const MAX_KEYED_PARTS = 6;
 /** Parts beyond this many add no typo keys (`d:`), which grow with the square of the parts. */
-const MAX_TYPO_PARTS = 4;
+const MAX_TYPO_PARTS = 3;
 /** Words shorter than this add no deletion variants: a one-letter rest meets too much. */
 const MIN_TYPO_WORD = 4;
 
