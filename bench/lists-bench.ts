@@ -1,12 +1,13 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sharedData, REPO_ROOT } from '../test/paths.js';
 import { createTestDatabase } from '../test/databases.js';
 import { generateSdnXml } from './generate-sdn-xml.js';
 import { measureNode } from './measure.js';
 
 const WARDEN = join(REPO_ROOT, 'bin', 'warden.js');
+const SDN_COMPANIONS = ['add.csv', 'alt.csv', 'sdn_comments.csv'];
 
 interface Row {
   readonly label: string;
@@ -19,7 +20,8 @@ interface Row {
 /**
  * List import: wall time and peak memory of `warden lists import` in a fresh process on one
  * core, for the OFAC SDN CSV set, the UN XML, and generated SDN-format XML of 50 and 200 MB
- * (memory should not grow with the file). Goal: the SDN set in under 3 s.
+ * (memory should not grow with the file), beside the CLI's start-up floor. Goal: the SDN set
+ * in under 3 s.
  */
 export async function benchLists(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'warden-bench-lists-'));
@@ -37,11 +39,14 @@ export async function benchLists(): Promise<void> {
       ['generated SDN XML, 200 MB', [xml200], `sqlite:${join(dir, 'x200.db')}`],
     ];
     const rows: Row[] = [];
+    const floor = await measureNode(WARDEN, ['--help']);
     try {
       for (const [label, files, db] of cases) {
         const cost = await measureNode(WARDEN, ['--db', db, 'lists', 'import', ...files, '--json']);
         const out = JSON.parse(cost.stdout.trim().split('\n')[0] ?? '{}') as { entities?: number };
-        const bytes = (await Promise.all(files.map((f) => stat(f)))).reduce((a, s) => a + s.size, 0);
+        // The OFAC CSV set: sdn.csv and the companions read with it.
+        const read = files.flatMap((f) => (f.endsWith('sdn.csv') ? [f, ...SDN_COMPANIONS.map((c) => join(dirname(f), c))] : [f]));
+        const bytes = (await Promise.all(read.map((f) => stat(f)))).reduce((a, s) => a + s.size, 0);
         rows.push({ label, fileMiB: bytes / 2 ** 20, entities: out.entities ?? 0, seconds: cost.seconds, peakMiB: cost.peakMiB });
       }
     } finally {
@@ -50,6 +55,7 @@ export async function benchLists(): Promise<void> {
     console.log('\n## List import (one process, one core: `warden lists import`, wall time incl. start-up)\n');
     console.log('| feed | file MiB | entities | seconds | entities/s | peak RSS MiB |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+    console.log(`| start-up floor (\`warden --help\`) | | | ${floor.seconds.toFixed(2)} | | ${floor.peakMiB.toFixed(0)} |`);
     for (const r of rows) {
       console.log(
         `| ${r.label} | ${r.fileMiB.toFixed(1)} | ${r.entities} | ${r.seconds.toFixed(2)} | ${Math.round(r.entities / r.seconds)} | ${r.peakMiB.toFixed(0)} |`,
@@ -61,7 +67,7 @@ export async function benchLists(): Promise<void> {
       console.log(`\nMemory vs file size: 4× the file (50 → 200 MB) took ${(m200.peakMiB / m50.peakMiB).toFixed(2)}× the peak memory (flat = 1.0).`);
     }
     const sdn = rows[0];
-    if (sdn) console.log(`Goal: SDN set under 3 s on one core: ${sdn.seconds < 3 ? 'met' : 'NOT met'} (${sdn.seconds.toFixed(2)} s).`);
+    if (sdn) console.log(`Goal: SDN set under 3 s on one core: ${sdn.seconds < 3 ? 'met' : 'NOT met'} (${sdn.seconds.toFixed(2)} s, of which ${floor.seconds.toFixed(2)} s is process start-up).`);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

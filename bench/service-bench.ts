@@ -1,5 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { warden } from '../test/cli-harness.js';
 const WARDEN = join(REPO_ROOT, 'bin', 'warden.js');
 const RATE = 1000;
 const SECONDS = 10;
+const WARMUP_SECONDS = 3;
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -21,7 +23,8 @@ async function freePort(): Promise<number> {
 }
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [WARDEN, '--db', db, 'serve', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' } });
+  // The server on core 1, the load generator (this process) on core 0.
+  const child = spawn('taskset', ['-c', '1', process.execPath, WARDEN, '--db', db, 'serve', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' } });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -35,19 +38,21 @@ async function startServer(db: string, port: number): Promise<ChildProcess> {
 
 interface Row {
   readonly label: string;
+  readonly load: string;
   readonly rps: number;
   readonly p50: number;
   readonly p99: number;
   readonly errors: number;
 }
 
-async function load(label: string, url: string, method: 'GET' | 'PUT', key: string, names: readonly string[]): Promise<Row> {
-  let n = 0;
+let n = 0;
+
+/** One autocannon run, as fast as 10 connections go (closed loop): the maximum throughput. */
+async function load(label: string, url: string, method: 'GET' | 'PUT', key: string, names: readonly string[], seconds = SECONDS): Promise<Row> {
   const result = await autocannon({
     url,
-    connections: 50,
-    duration: SECONDS,
-    overallRate: RATE,
+    connections: 10,
+    duration: seconds,
     requests: [
       {
         method,
@@ -64,15 +69,67 @@ async function load(label: string, url: string, method: 'GET' | 'PUT', key: stri
       },
     ],
   });
-  return { label, rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+  return { label, load: 'max, autocannon (10 connections)', rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, errors: result.errors + result.non2xx };
+}
+
+/**
+ * An open-loop run at exactly `rate` requests/s: request i is due at start + i/rate and goes out
+ * then (on a keep-alive pool of 50 sockets), whether or not earlier ones have answered; its
+ * latency counts from when it was due, so queueing anywhere is included (no coordinated
+ * omission). autocannon's own rate limit sends each connection's quota in a burst at the start
+ * of every second, which measures the bursts rather than the rate.
+ */
+async function paced(label: string, url: string, method: 'GET' | 'PUT', key: string, names: readonly string[], rate = RATE, seconds = SECONDS): Promise<Row> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 50 });
+  const total = rate * seconds;
+  const latencies: number[] = [];
+  let errors = 0;
+  const start = performance.now() + 50;
+  const one = (due: number): Promise<void> =>
+    new Promise((resolve) => {
+      n += 1;
+      const body = method === 'PUT' ? JSON.stringify({ displayName: names[n % names.length], followers: n % 1000 }) : undefined;
+      const req = request(`${url}${method === 'PUT' ? `/v1/accounts/bench-${n}` : '/healthz'}`, {
+        method,
+        agent,
+        headers: method === 'PUT' ? { authorization: `Bearer ${key}`, 'content-type': 'application/json' } : {},
+      }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          if ((res.statusCode ?? 500) >= 300) errors++;
+          latencies.push(performance.now() - due);
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end(body);
+    });
+  const inflight: Promise<void>[] = [];
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait)); // never early: a late send counts in its latency
+    inflight.push(one(due));
+  }
+  await Promise.all(inflight);
+  const elapsed = (performance.now() - start) / 1000;
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (p: number): number => latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? NaN;
+  return { label, load: `${rate}/s paced, open loop`, rps: latencies.length / elapsed, p50: Math.round(at(0.5) * 100) / 100, p99: Math.round(at(0.99) * 100) / 100, errors };
 }
 
 /**
  * The service: `PUT /v1/accounts/{id}` (store + screen + matches, one transaction) at a fixed
- * 1,000 requests/s on loopback for 10 s, on SQLite and PostgreSQL, beside `GET /healthz` on the
- * same server (the cost floor). Goal: p99 under 10 ms at 1,000 requests/s on SQLite.
+ * 1,000 requests/s and at its maximum throughput on loopback for 10 s each, on SQLite and
+ * PostgreSQL, beside `GET /healthz` on the same server (the no-op floor). Goal: p99 under
+ * 10 ms at 1,000 requests/s on SQLite.
  */
 export async function benchService(): Promise<void> {
+  spawnSync('taskset', ['-a', '-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
   const dir = await mkdtemp(join(tmpdir(), 'warden-bench-svc-'));
   const pg = await createTestDatabase('postgres');
   const names = ['Emily Johnson', 'Hiroshi Tanaka', 'Maria Garcia', 'Ahmed Hassan', 'Ivan Petrov', 'Ramzan Kadyrov', 'Li Wei', 'John Smith'];
@@ -88,7 +145,12 @@ export async function benchService(): Promise<void> {
       const server = await startServer(db, port);
       try {
         const url = `http://127.0.0.1:${port}`;
-        rows.push(await load(`GET /healthz (floor), ${engine}`, url, 'GET', key, names));
+        // Warm-up (JIT, connection pools, SQLite page cache), not reported.
+        await load('warm-up', url, 'GET', key, names, WARMUP_SECONDS);
+        await load('warm-up', url, 'PUT', key, names, WARMUP_SECONDS);
+        rows.push(await paced(`GET /healthz (no-op floor), ${engine}`, url, 'GET', key, names));
+        rows.push(await paced(`PUT /v1/accounts/{id}, ${engine}`, url, 'PUT', key, names));
+        rows.push(await load(`GET /healthz (no-op floor), ${engine}`, url, 'GET', key, names));
         rows.push(await load(`PUT /v1/accounts/{id}, ${engine}`, url, 'PUT', key, names));
       } finally {
         server.kill('SIGTERM');
@@ -98,10 +160,11 @@ export async function benchService(): Promise<void> {
     await pg.drop();
     await rm(dir, { recursive: true, force: true });
   }
-  console.log(`\n## Service (autocannon, ${RATE} requests/s offered for ${SECONDS} s, 50 connections, loopback)\n`);
-  console.log('| route | requests/s | p50 ms | p99 ms | errors |');
-  console.log('| --- | ---: | ---: | ---: | ---: |');
-  for (const r of rows) console.log(`| ${r.label} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
-  const put = rows.find((r) => r.label.startsWith('PUT') && r.label.endsWith('SQLite'));
+  console.log(`\n## Service (loopback, ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; server pinned to core 1, load generator to core 0)\n`);
+  console.log('Lists: OFAC SDN + UN. Each PUT stores a new account and screens it in one transaction (names cycle through 8, one of them listed). Paced rows: this bench\'s open-loop generator (latency from when each request was due); max rows: autocannon (whole milliseconds).\n');
+  console.log('| route | load | requests/s | p50 ms | p99 ms | errors |');
+  console.log('| --- | --- | ---: | ---: | ---: | ---: |');
+  for (const r of rows) console.log(`| ${r.label} | ${r.load} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
+  const put = rows.find((r) => r.label.startsWith('PUT') && r.label.endsWith('SQLite') && r.load.includes('paced'));
   if (put) console.log(`\nGoal: p99 under 10 ms at ${RATE} requests/s on SQLite: ${put.p99 < 10 && put.rps >= RATE * 0.95 ? 'met' : 'NOT met'} (p99 ${put.p99} ms at ${Math.round(put.rps)}/s).`);
 }

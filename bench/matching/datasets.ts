@@ -3,7 +3,10 @@ import { readdir } from 'node:fs/promises';
 import { parse } from 'csv-parse';
 import { openListFeeds } from '../../src/adapters/lists/list-feeds.js';
 import type { Entity } from '../../src/domain/entities/entity.js';
+import { buildMatchIndex } from '../../src/domain/matching/build-match-index.js';
+import type { MatchIndex } from '../../src/domain/matching/match-types.js';
 import { sharedData } from '../../test/paths.js';
+import { measureBuild } from './timing.js';
 
 /**
  * Shared data sets of the matching benchmarks: the listed entities, the ordinary people
@@ -46,6 +49,18 @@ export function loadSharedEntities(): Promise<Entity[]> {
   return sharedEntities;
 }
 let sharedEntities: Promise<Entity[]> | undefined;
+
+/** The index over every shared list, built once per process and shared by the quality sections (matching-speed builds and times its own). */
+export function loadSharedIndex(): Promise<{ entities: Entity[]; index: MatchIndex; seconds: number; heapMiB: number }> {
+  sharedIndex ??= (async () => {
+    const entities = await loadSharedEntities();
+    const built = measureBuild(() => buildMatchIndex(entities));
+    return { entities, index: built.value, seconds: built.seconds, heapMiB: built.heapMiB };
+  })();
+  return sharedIndex;
+}
+let sharedIndex: ReturnType<typeof loadSharedIndex> | undefined;
+
 
 /** One synthetic ordinary person (a negative: not listed, barring chance collisions). */
 export interface OrdinaryPerson {
