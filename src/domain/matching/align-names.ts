@@ -111,11 +111,12 @@ const VOWELS = 'aeiou';
  * a lone silent e (Anne = Ann, Merkle = Merkel).
  */
 export function vowelTail(part: string): string {
-  let s = part.replace(/y/g, 'i');
-  if (s.length > 2 && s.endsWith('h') && VOWELS.includes(s[s.length - 2] ?? '')) s = s.slice(0, -1);
-  let i = s.length;
-  while (i > 0 && VOWELS.includes(s[i - 1] ?? '')) i--;
-  const tail = s.slice(i).replace(/ou|oo/g, 'u').replace(/ee|ie/g, 'i').replace(/(.)\1+/g, '$1');
+  let end = part.length;
+  if (end > 2 && part.charCodeAt(end - 1) === 104 && VOWELS.includes(part[end - 2] ?? '')) end--;
+  let i = end;
+  while (i > 0 && (VOWELS.includes(part[i - 1] ?? '') || part.charCodeAt(i - 1) === 121)) i--;
+  if (i === end) return '';
+  const tail = part.slice(i, end).replace(/y/g, 'i').replace(/ou|oo/g, 'u').replace(/ee|ie/g, 'i').replace(/(.)\1+/g, '$1');
   return tail === 'e' ? '' : tail;
 }
 

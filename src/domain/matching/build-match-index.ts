@@ -4,7 +4,7 @@ import { alignBound } from './align-bound.js';
 import { alignNames, alignPrepared, type Alignment } from './align-names.js';
 import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from './bio-evidence.js';
 import { formKeys } from './blocking-keys.js';
-import { CandidateIndex, entityFormsOf } from './candidate-index.js';
+import { CandidateIndex, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
 import { explainMatch, WARDEN_NAME } from './explain-match.js';
 import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch } from './match-types.js';
 import { nameForms, type NameForm } from './name-form.js';
@@ -171,7 +171,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
     entityKeys: (entity: Entity) => {
       const keys = new Set<string>();
       for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
-      return [...keys].sort();
+      return [...keys].filter((k) => !isWholeKey(k) || index.postingSize(k) <= MAX_FORMS).sort();
     },
   });
 }

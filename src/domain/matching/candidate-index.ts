@@ -72,11 +72,16 @@ export class CandidateIndex {
     this.forms = forms.map((f) => Object.freeze({ ...f, prepared: prepareName(f.form, stats) }));
   }
 
+  /** How many listed forms hold a key. */
+  postingSize(key: string): number {
+    return this.postings.get(key)?.length ?? 0;
+  }
+
   /**
    * The listed forms sharing at least one key with the query forms, each with the bit mask of
    * the query forms (at most 31) that share one. Most specific keys first (pairs, single parts,
    * then part + initial; shorter postings first within a kind); pair keys bring at most
-   * `MAX_PAIR_FORMS` forms, the other kinds at most `MAX_OTHER_FORMS` more (single-part keys whole or not at all): a common name
+   * `MAX_PAIR_FORMS` forms, the other kinds at most `MAX_OTHER_FORMS` more (`isWholeKey` kinds whole or not at all): a common name
    * ("Mohammad Ali") costs a bounded amount of work.
    */
   candidates(keysByQuery: readonly ReadonlySet<string>[]): Map<number, number> {
@@ -87,7 +92,7 @@ export class CandidateIndex {
     const hits: { rank: number; posting: readonly number[]; mask: number; whole: boolean }[] = [];
     for (const [key, mask] of masks) {
       const posting = this.postings.get(key);
-      if (posting) hits.push({ rank: keyRank(key), posting, mask, whole: key.startsWith('t:') || key.startsWith('s:') });
+      if (posting) hits.push({ rank: keyRank(key), posting, mask, whole: isWholeKey(key) });
     }
     hits.sort((a, b) => a.rank - b.rank || a.posting.length - b.posting.length);
     const out = new Map<number, number>();
@@ -106,6 +111,18 @@ export class CandidateIndex {
     }
     return out;
   }
+}
+
+/** The most forms one query takes: a whole key with a longer posting is never taken. */
+export const MAX_FORMS = MAX_PAIR_FORMS + MAX_OTHER_FORMS;
+
+/**
+ * Keys taken whole or not at all: one part alone (`s:`). A sample of a common part's names is
+ * arbitrary, so such a key with more than `MAX_FORMS` names is never used, and a sweep can
+ * skip it (`MatchIndex.entityKeys`).
+ */
+export function isWholeKey(key: string): boolean {
+  return key.startsWith('s:');
 }
 
 /** An entity's name forms, strongest name kind first, as [index into names, form]. */
