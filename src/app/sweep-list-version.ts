@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { applyDesignations } from '../domain/enforcement/enforcement.js';
+import type { Entity } from '../domain/entities/entity.js';
 import type { MatchIndex } from '../domain/matching/match-types.js';
 import type { Clock, EnforcementStore, ListStore, StoredMatch, Sweep } from './ports.js';
 import { restoreAccount } from './restore-account.js';
@@ -7,7 +8,10 @@ import { upsertAccount } from './upsert-account.js';
 
 /** What a sweep did. */
 export interface SweepResult extends Sweep {
-  /** Accounts screened again because they share a blocking key with an added or changed entity. */
+  /**
+   * Accounts screened again: they share a blocking key with an added or changed entity, and
+   * that entity scores at or above the threshold for them (or they had a match to it).
+   */
   readonly rescreened: readonly string[];
   /** Accounts whose confirmed matches lost their designation (to restoration review). */
   readonly toRestorationReview: readonly string[];
@@ -17,8 +21,11 @@ export interface SweepResult extends Sweep {
 
 /**
  * Sweeps a new list version over the account base by reverse screening: the added and changed
- * entities' blocking keys are looked up in the account key index, and only those accounts are
- * screened again, with the same algorithm and the new index (matches open, policy applies).
+ * entities' blocking keys are looked up in the account key index; those accounts are scored
+ * against the touched entities alone (a small exhaustive index: cheap, and exact because
+ * scores depend only on the two names), and the ones a touched entity matches, or matched
+ * before, are screened again through the upsert path with the new index (matches open, policy
+ * applies).
  * Removed entities' confirmed matches become `delisted`; their suspended accounts go to the
  * restoration queue, and accounts still matched to another designated entity stay suspended.
  * No account outside the key lookup can gain a match: that is what the keys guarantee.
@@ -43,11 +50,18 @@ export async function sweepListVersion(
     const entity = deps.matchIndex.entity(id);
     if (entity) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
   }
-  const rescreened = await deps.enforcementStore.accountsWithKeys([...keys]);
+  const sharing = await deps.enforcementStore.accountsWithKeys([...keys]);
+  const matched = new Set(await deps.enforcementStore.accountsMatching([...removed, ...touched]));
+  // The touched entities alone, every candidate retrieved: an account none of them matches,
+  // and with no match to one of them already, keeps exactly the matches it has.
+  const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  const rescreened: string[] = [];
   let opened = 0;
-  for (const id of rescreened) {
+  for (const id of sharing) {
     const account = await deps.enforcementStore.account(id);
     if (!account) continue;
+    if (!matched.has(id) && probe.screen(account.record, { limit: 1 }).length === 0) continue;
+    rescreened.push(id);
     const before = new Set((await deps.enforcementStore.matchesOf(id)).filter(isLive).map((m) => m.entityId));
     const result = await upsertAccount(deps, { record: account.record, links: account.links, followers: account.followers }, `sweep:${versionId}`);
     opened += result.matches.filter((m) => isLive(m) && !before.has(m.entityId)).length;

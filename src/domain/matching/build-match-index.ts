@@ -37,6 +37,15 @@ export interface MatchIndexOptions {
   readonly threshold?: number;
   /** The part rarity names are weighed by; `frozenNameRarity()` (part of the algorithm version) if absent. */
   readonly stats?: TokenStats;
+  /**
+   * Retrieve every listed form that shares a key, without the per-query budget. For a small
+   * index over the entities a list change touched (`sweepListVersion`): since scores depend
+   * only on the two names (the rarity is frozen), it finds at least every match to those
+   * entities that the full index finds.
+   */
+  readonly exhaustive?: boolean;
+  /** The name parts handles are cut with; the listed names' own if absent. */
+  readonly known?: ReadonlySet<string>;
 }
 
 interface Best {
@@ -57,7 +66,7 @@ interface Best {
  * birth date, country, schema, name kind and bio. Pure: no I/O.
  */
 export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexOptions = {}): MatchIndex {
-  const index = new CandidateIndex(entities, options.stats ?? frozenNameRarity());
+  const index = new CandidateIndex(entities, options.stats ?? frozenNameRarity(), options.known);
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const byId = new Map(index.entities.map((e, i) => [e.id, i]));
   const bioCache = new Map<number, BioTargets>();
@@ -81,7 +90,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
     const prepared = names.map((q) => prepareName(q.form, index.stats));
     const leaders = leadersOf(names);
     const bounds = new Float64Array(names.length);
-    for (const [f, mask] of index.candidates(keysByQuery(names))) {
+    for (const [f, mask] of index.candidates(keysByQuery(names), options.exhaustive === true)) {
       const listed = index.forms[f];
       if (!listed) continue;
       const entity = index.entities[listed.entity];
@@ -168,6 +177,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
     screen,
     compare,
     accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(queryNames(account, index.known)).flatMap((k) => [...k]))].sort(),
+    probe: (subset: Iterable<Entity>) => buildMatchIndex(subset, { threshold, stats: index.stats, known: index.known, exhaustive: true }),
     entityKeys: (entity: Entity) => {
       const keys = new Set<string>();
       for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);

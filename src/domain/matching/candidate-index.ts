@@ -38,7 +38,8 @@ export class CandidateIndex {
   private readonly postings: ReadonlyMap<string, readonly number[]>;
 
   /** `stats`: the part rarity names are weighed by (`frozenNameRarity` in screening). */
-  constructor(entities: Iterable<Entity>, stats: TokenStats) {
+  /** `known`: the name parts handles are cut with, when another index's are to be shared. */
+  constructor(entities: Iterable<Entity>, stats: TokenStats, knownParts?: ReadonlySet<string>) {
     const list: Entity[] = [];
     const forms: { entity: number; name: number; form: NameForm }[] = [];
     const postings = new Map<string, number[]>();
@@ -67,7 +68,7 @@ export class CandidateIndex {
     }
     this.entities = list;
     this.postings = postings;
-    this.known = known;
+    this.known = knownParts ?? known;
     this.stats = stats;
     this.forms = forms.map((f) => Object.freeze({ ...f, prepared: prepareName(f.form, stats) }));
   }
@@ -84,7 +85,7 @@ export class CandidateIndex {
    * `MAX_PAIR_FORMS` forms, the other kinds at most `MAX_OTHER_FORMS` more (`isWholeKey` kinds whole or not at all): a common name
    * ("Mohammad Ali") costs a bounded amount of work.
    */
-  candidates(keysByQuery: readonly ReadonlySet<string>[]): Map<number, number> {
+  candidates(keysByQuery: readonly ReadonlySet<string>[], exhaustive = false): Map<number, number> {
     const masks = new Map<string, number>();
     keysByQuery.forEach((keys, q) => {
       for (const key of keys) masks.set(key, (masks.get(key) ?? 0) | (1 << Math.min(q, 30)));
@@ -96,6 +97,10 @@ export class CandidateIndex {
     }
     hits.sort((a, b) => a.rank - b.rank || a.posting.length - b.posting.length);
     const out = new Map<number, number>();
+    if (exhaustive) {
+      for (const hit of hits) for (const f of hit.posting) out.set(f, (out.get(f) ?? 0) | hit.mask);
+      return out;
+    }
     let budget = MAX_PAIR_FORMS;
     let rank = 0;
     for (const hit of hits) {

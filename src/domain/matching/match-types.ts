@@ -93,4 +93,10 @@ export interface MatchIndex {
   accountKeys(account: AccountRecord): string[];
   /** The blocking keys of an entity, from the same key function. */
   entityKeys(entity: Entity): string[];
+  /**
+   * A small index over some of this index's entities (those a list change touched) that
+   * reads accounts exactly as this one does (same rarity, same handle cutting, same threshold)
+   * and retrieves every candidate: it finds every match to those entities this index finds.
+   */
+  probe(entities: Iterable<Entity>): MatchIndex;
 }
