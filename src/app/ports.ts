@@ -322,6 +322,8 @@ export interface EnforcementStore {
   hasAccounts(): Promise<boolean>;
   /** Accounts whose key index holds any of these keys. */
   accountsWithKeys(keys: readonly string[]): Promise<string[]>;
+  /** The records of these accounts (those that exist), read in batches. */
+  accountRecords(ids: readonly string[]): Promise<AccountRecord[]>;
   /** Accounts with a match (any status) to any of these entities. */
   accountsMatching(entityIds: readonly string[]): Promise<string[]>;
   recordSweep(sweep: Sweep): Promise<void>;

@@ -51,17 +51,19 @@ export async function sweepListVersion(
     if (entity) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
   }
   const sharing = await deps.enforcementStore.accountsWithKeys([...keys]);
-  const matched = new Set(await deps.enforcementStore.accountsMatching([...removed, ...touched]));
+  const matched = new Set(await deps.enforcementStore.accountsMatching(touched));
   // The touched entities alone, every candidate retrieved: an account none of them matches,
   // and with no match to one of them already, keeps exactly the matches it has.
   const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
   const rescreened: string[] = [];
+  for (const record of await deps.enforcementStore.accountRecords(sharing)) {
+    if (matched.has(record.id) || probe.screen(record, { limit: 1 }).length > 0) rescreened.push(record.id);
+  }
+  rescreened.sort();
   let opened = 0;
-  for (const id of sharing) {
+  for (const id of rescreened) {
     const account = await deps.enforcementStore.account(id);
     if (!account) continue;
-    if (!matched.has(id) && probe.screen(account.record, { limit: 1 }).length === 0) continue;
-    rescreened.push(id);
     const before = new Set((await deps.enforcementStore.matchesOf(id)).filter(isLive).map((m) => m.entityId));
     const result = await upsertAccount(deps, { record: account.record, links: account.links, followers: account.followers }, `sweep:${versionId}`);
     opened += result.matches.filter((m) => isLive(m) && !before.has(m.entityId)).length;

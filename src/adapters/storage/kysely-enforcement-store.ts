@@ -92,6 +92,15 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return [...found].sort();
   }
 
+  async accountRecords(ids: readonly string[]): Promise<AccountRecord[]> {
+    const out: AccountRecord[] = [];
+    for (let i = 0; i < ids.length; i += IN_BATCH) {
+      const rows = await this.db.selectFrom('accounts').select('record').where('id', 'in', ids.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) out.push(JSON.parse(r.record) as AccountRecord);
+    }
+    return out;
+  }
+
   async accountsMatching(entityIds: readonly string[]): Promise<string[]> {
     const found = new Set<string>();
     for (let i = 0; i < entityIds.length; i += IN_BATCH) {
