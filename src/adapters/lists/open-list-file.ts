@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { ListRejectedError } from '../../domain/errors.js';
 import type { ListFile } from './list-parser.js';
 
@@ -75,10 +75,12 @@ function relayErrors(file: ListFile, out: Readable, src: Readable): Readable {
   return pass;
 }
 
-function openZipEntry(file: ListFile): Promise<Readable> {
+/** yauzl is loaded for the first zip file only: most imports have none. */
+async function openZipEntry(file: ListFile): Promise<Readable> {
   const reject = (reason: string, cause?: unknown): ListRejectedError => new ListRejectedError(file.name, reason, undefined, cause);
+  const { default: zipReader } = await import('yauzl');
   return new Promise((resolve, fail) => {
-    yauzl.open(file.path, { lazyEntries: true, autoClose: true }, (err, zip) => {
+    zipReader.open(file.path, { lazyEntries: true, autoClose: true }, (err, zip) => {
       if (err || !zip) return fail(reject(`not a readable zip archive: ${err?.message ?? 'unknown error'}`, err));
       zip.on('error', (e: Error) => fail(reject(`zip archive is damaged: ${e.message}`, e)));
       zip.on('end', () => fail(reject('zip archive holds no .xml, .csv or .json file')));

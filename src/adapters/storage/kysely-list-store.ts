@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Entity, EntityField } from '../../domain/entities/entity.js';
 import type {
   EntityChange,
@@ -18,8 +18,8 @@ import type { Database, ListVersionsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per INSERT statement: well inside SQLite's and PostgreSQL's parameter limits. */
-const INSERT_BATCH = 400;
+/** Rows per INSERT statement (4,000 parameters at most): well inside SQLite's (32,766) and PostgreSQL's (65,535) limits. */
+const INSERT_BATCH = 1000;
 /** Rows per page when walking a version in id order. */
 const PAGE = 2000;
 
@@ -144,24 +144,21 @@ class KyselyVersionDraft implements VersionDraft {
     const repeated: string[] = [];
     for (let i = 0; i < entities.length; i += INSERT_BATCH) {
       const batch = entities.slice(i, i + INSERT_BATCH);
-      const inserted = await this.trx
-        .insertInto('version_entities')
-        .values(batch.map(({ entity, hash }) => ({ version_id: this.versionId, entity_id: entity.id, hash })))
-        .onConflict((oc) => oc.columns(['version_id', 'entity_id']).doNothing())
-        .returning('entity_id')
-        .execute();
-      const fresh = new Set(inserted.map((r) => r.entity_id));
+      const members: unknown[] = [];
+      for (const { entity, hash } of batch) members.push(this.versionId, entity.id, hash);
+      const inserted = await this.trx.executeQuery<{ entity_id: string }>(
+        CompiledQuery.raw(insertSql(this.dialect, 'version_entities', batch.length, ' on conflict (version_id, entity_id) do nothing returning entity_id'), members),
+      );
+      const fresh = new Set(inserted.rows.map((r) => r.entity_id));
       const kept = batch.filter(({ entity }) => fresh.delete(entity.id));
       if (kept.length < batch.length) {
         const keptSet = new Set(kept);
         repeated.push(...batch.filter((e) => !keptSet.has(e)).map((e) => e.entity.id));
       }
       if (kept.length === 0) continue;
-      await this.trx
-        .insertInto('entity_records')
-        .values(kept.map(({ entity, hash, json }) => ({ hash, entity_id: entity.id, data: json })))
-        .onConflict((oc) => oc.column('hash').doNothing())
-        .execute();
+      const records: unknown[] = [];
+      for (const { entity, hash, json } of kept) records.push(hash, entity.id, json);
+      await this.trx.executeQuery(CompiledQuery.raw(insertSql(this.dialect, 'entity_records', kept.length, ' on conflict (hash) do nothing'), records));
     }
     return repeated;
   }
@@ -241,6 +238,33 @@ class KyselyVersionDraft implements VersionDraft {
     this.isCommitted = true;
     return toVersion(row);
   }
+}
+
+/** The columns of the tables a draft fills row by row, in the order `insertSql` lists them. */
+const INSERT_COLUMNS = Object.freeze({
+  version_entities: ['version_id', 'entity_id', 'hash'],
+  entity_records: ['hash', 'entity_id', 'data'],
+});
+const insertSqlCache = new Map<string, string>();
+
+/**
+ * `insert into <table> (<columns>) values (…), … <tail>` for `rows` rows, with the dialect's
+ * placeholders: the bulk inserts of a draft skip the query builder, which costs more than the
+ * insert itself at ingestion sizes. Cached by table, row count and dialect.
+ */
+function insertSql(dialect: DialectName, table: keyof typeof INSERT_COLUMNS, rows: number, tail: string): string {
+  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${tail}`;
+  const cached = insertSqlCache.get(key);
+  if (cached !== undefined) return cached;
+  const columns = INSERT_COLUMNS[table];
+  const tuples: string[] = [];
+  for (let r = 0; r < rows; r++) {
+    const marks = columns.map((_, c) => (dialect === 'postgres' ? `$${r * columns.length + c + 1}` : '?'));
+    tuples.push(`(${marks.join(', ')})`);
+  }
+  const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}${tail}`;
+  if (insertSqlCache.size < 64) insertSqlCache.set(key, text);
+  return text;
 }
 
 /**

@@ -9,6 +9,7 @@ const KIND_ORDER: Record<NameKind, number> = { primary: 0, alias: 1, former: 2, 
  * used, and a version's content hash and diffs only see real changes.
  */
 export function buildEntity(draft: EntityDraft): Entity {
+  const remarks = draft.remarks ? collapse(draft.remarks) : '';
   const names = uniqueBy(
     draft.names
       .map((n) => ({ ...n, full: collapse(n.full) }))
@@ -32,7 +33,7 @@ export function buildEntity(draft: EntityDraft): Entity {
     linkedTo: sortedStrings(draft.linkedTo),
     ...(draft.gender ? { gender: draft.gender } : {}),
     ...(draft.listedOn ? { listedOn: draft.listedOn } : {}),
-    ...(draft.remarks && collapse(draft.remarks) !== '' ? { remarks: collapse(draft.remarks) } : {}),
+    ...(remarks !== '' ? { remarks } : {}),
   };
   return entity;
 }
@@ -68,22 +69,37 @@ function dropRepeatedAliases(names: EntityName[]): EntityName[] {
   return out;
 }
 
+/** Whitespace other than single spaces between words: what `collapse` changes. */
+const UNCOLLAPSED = /\s\s|[^\S ]|^ | $/;
+
 function collapse(s: string): string {
-  return s.replace(/\s+/g, ' ').trim();
+  return UNCOLLAPSED.test(s) ? s.replace(/\s+/g, ' ').trim() : s;
 }
 
 function sortedStrings(values: readonly string[] | undefined): string[] {
+  if (values === undefined || values.length === 0) return [];
+  if (values.length === 1) {
+    const only = collapse(values[0] ?? '');
+    return only === '' ? [] : [only];
+  }
   return [...new Set((values ?? []).map(collapse).filter((v) => v !== ''))].sort();
 }
 
 function sortedUnique<T>(values: readonly T[], key: (v: T) => string): T[] {
+  if (values.length <= 1) return [...values];
   const byKey = new Map<string, T>();
-  for (const v of values) if (!byKey.has(key(v))) byKey.set(key(v), v);
+  for (const v of values) {
+    const k = key(v);
+    if (!byKey.has(k)) byKey.set(k, v);
+  }
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
 }
 
 function uniqueBy<T>(values: readonly T[], key: (v: T) => string): T[] {
   const byKey = new Map<string, T>();
-  for (const v of values) if (!byKey.has(key(v))) byKey.set(key(v), v);
+  for (const v of values) {
+    const k = key(v);
+    if (!byKey.has(k)) byKey.set(k, v);
+  }
   return [...byKey.values()];
 }

@@ -3,7 +3,7 @@ import { buildEntity } from '../../../domain/entities/build-entity.js';
 import type { Address, Entity, EntityDraft, EntityName, Identifier, NameKind, Schema } from '../../../domain/entities/entity.js';
 import { ListRejectedError } from '../../../domain/errors.js';
 import type { ListFile, ListInput, ListParser, ParseContext } from '../list-parser.js';
-import { readOfacCsv, type OfacCsvRow } from './ofac-csv-reader.js';
+import { readOfacCsvBatches, type OfacCsvRow } from './ofac-csv-reader.js';
 import { parseOfacRemarks } from './ofac-remarks.js';
 import { ofacCountry } from './ofac-text.js';
 
@@ -52,7 +52,7 @@ async function* parseOfacCsv(input: ListInput, ctx: ParseContext): AsyncGenerato
   const add = await readCompanion(input.companions.get('add'), 6, (f) => address(f.map((v) => v.trim())));
   const comments = await readCompanion(input.companions.get('comments'), 2, (f) => f[1] ?? '');
   const seen = new Set<string>();
-  for await (const row of readOfacCsv(input.primary, { columns: 12, requireRecords: true })) {
+  for await (const rows of readOfacCsvBatches(input.primary, { columns: 12, requireRecords: true })) for (const row of rows) {
     const entNum = entNumOf(input.primary, row);
     if (seen.has(entNum)) {
       ctx.warn(input.primary.name, row.line, `ent_num ${entNum} appears again; this record is ignored`);
@@ -168,12 +168,14 @@ async function readCompanion<T>(
 ): Promise<Companion<T> | undefined> {
   if (!file) return undefined;
   const byEntNum = new Map<string, { line: number; items: T[] }>();
-  for await (const row of readOfacCsv(file, { columns, requireRecords: false })) {
-    const entNum = entNumOf(file, row);
-    let entry = byEntNum.get(entNum);
-    if (!entry) byEntNum.set(entNum, (entry = { line: row.line, items: [] }));
-    const value = read(row.fields);
-    if (value !== undefined) entry.items.push(value);
+  for await (const rows of readOfacCsvBatches(file, { columns, requireRecords: false })) {
+    for (const row of rows) {
+      const entNum = entNumOf(file, row);
+      let entry = byEntNum.get(entNum);
+      if (!entry) byEntNum.set(entNum, (entry = { line: row.line, items: [] }));
+      const value = read(row.fields);
+      if (value !== undefined) entry.items.push(value);
+    }
   }
   return { file, byEntNum };
 }

@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
-import { SaxesParser } from 'saxes';
 import { buildEntity } from '../../../domain/entities/build-entity.js';
 import type { Entity } from '../../../domain/entities/entity.js';
 import { ListRejectedError } from '../../../domain/errors.js';
@@ -45,6 +44,8 @@ const LATIN1_NAMES = /^(?:iso-8859-1|latin-?1|us-ascii|windows-1252|cp1252)$/i;
  */
 export async function* xmlRecords(file: ListFile, options: XmlRecordsOptions): AsyncGenerator<XmlRecord> {
   const recordNames = new Set(options.records);
+  // saxes is loaded for the first XML file only (a CSV import does without it).
+  const { SaxesParser } = await import('saxes');
   const parser = new SaxesParser({ position: true });
   const outerPath: string[] = [];
   const open: XmlNode[] = [];
