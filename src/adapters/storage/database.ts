@@ -27,13 +27,27 @@ export async function openDatabase(url: string): Promise<OpenDatabase> {
   const db =
     dialect === 'sqlite'
       ? new Kysely<Database>({ dialect: new SqliteDialect({ database: await openSqlite(url.slice('sqlite:'.length)) }) })
-      : new Kysely<Database>({ dialect: new PostgresDialect({ pool: new (await import('pg')).default.Pool({ connectionString: url, max: 10 }) }) });
+      : new Kysely<Database>({ dialect: new PostgresDialect({ pool: await openPgPool(url) }) });
   const { error } = await new Migrator({ db, provider: migrationsFor(dialect) }).migrateToLatest();
   if (error) {
     await db.destroy();
     throw error;
   }
   return { db, dialect, close: () => db.destroy() };
+}
+
+/**
+ * A PostgreSQL pool. An idle client whose connection the server ends (a restart, an
+ * administrator terminating it) makes the pool emit `error`; unheard, that would end the
+ * process. The pool drops that client and opens another on the next query, so the error is
+ * only reported.
+ */
+async function openPgPool(url: string) {
+  const pool = new (await import('pg')).default.Pool({ connectionString: url, max: 10 });
+  pool.on('error', (err: Error) => {
+    process.stderr.write(`warden: an idle PostgreSQL connection ended: ${err.message}\n`);
+  });
+  return pool;
 }
 
 /** The engine a database URL names, or an InvalidInputError that says what is accepted. */
