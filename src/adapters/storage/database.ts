@@ -65,5 +65,29 @@ async function openSqlite(path: string): Promise<SqliteDatabase.Database> {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  return withStatementCache(sqlite);
+}
+
+/** Prepared statements kept, by SQL text, before the cache starts over. */
+const STATEMENT_CACHE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew, which costs more than running most of
+ * ours (an upsert runs a dozen small statements). Statements are reusable, and the driver runs
+ * one query at a time on its one connection, so each SQL text is prepared once.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cached = (sql: string): SqliteDatabase.Statement => {
+    let statement = cache.get(sql);
+    if (statement === undefined) {
+      statement = prepare(sql);
+      if (cache.size >= STATEMENT_CACHE) cache.clear();
+      cache.set(sql, statement);
+    }
+    return statement;
+  };
+  sqlite.prepare = cached as typeof sqlite.prepare;
   return sqlite;
 }
