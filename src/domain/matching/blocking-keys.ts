@@ -24,9 +24,10 @@ const MIN_TYPO_WORD = 4;
  *   swapped: Wafsiq / Wafiq, Habbb / Habib, unzheng / Junzheng, Ahemt / Ahmet) share one, as
  *   in a symmetric-deletion spelling index. A query part also stands for its nicknames
  *   (Bill Clinton meets William Clinton).
- * - `s:` a part's key alone: for names of one part, and for every part of a query
- *   (`isQuery`), so a one-word listed name (an organisation, a vessel) is found inside a
- *   longer display name.
+ * - `s:` the key of a name of one part (an organisation, a vessel, a mononym): met only by
+ *   another one-part name, since a longer name's other parts would count against the match.
+ *
+ * `isQuery` adds the nickname keys, on the account side only (both sides would double them).
  */
 export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>): void {
   const parts: string[] = [];
