@@ -266,13 +266,17 @@ export interface EnforcementTx {
   putAccount(account: StoredAccount): Promise<void>;
   matchesOf(accountId: string): Promise<StoredMatch[]>;
   match(id: string): Promise<StoredMatch | undefined>;
-  putMatch(match: StoredMatch): Promise<void>;
+  /** Stores a match; `programs`: the entity's programs when the caller has them (else they are read from the active lists). */
+  putMatch(match: StoredMatch, programs?: readonly string[]): Promise<void>;
   addAction(action: EnforcementAction): Promise<void>;
   audit(entry: AuditEntry, at: Date): Promise<AuditEvent>;
   /** The enforcement policy in force (DEFAULT_POLICY until one is set). */
   policy(): Promise<EnforcementPolicy>;
-  /** Replaces the account's blocking keys (the account key index). */
-  setAccountKeys(accountId: string, keys: readonly string[]): Promise<void>;
+  /**
+   * Replaces the account's blocking keys (the account key index). `isNew`: the account was
+   * not stored before this transaction, so it has no keys to remove.
+   */
+  setAccountKeys(accountId: string, keys: readonly string[], isNew?: boolean): Promise<void>;
   /** Records that the account was screened against these list versions. */
   recordScreening(accountId: string, versionIds: readonly string[], at: string): Promise<void>;
 }

@@ -93,11 +93,13 @@ export async function upsertAccount(
       updatedAt: at,
     };
     await tx.putAccount(account);
-    await tx.setAccountKeys(account.record.id, deps.matchIndex.accountKeys(input.record));
+    await tx.setAccountKeys(account.record.id, deps.matchIndex.accountKeys(input.record), existing === undefined);
     await tx.recordScreening(account.record.id, deps.listVersions, at);
     let state = account.state;
     const policy = await tx.policy();
-    const before = new Map((await tx.matchesOf(account.record.id)).map((m) => [m.entityId, m]));
+    // A new account has no matches yet; what this transaction writes is tracked in `after`.
+    const before = new Map(existing === undefined ? [] : (await tx.matchesOf(account.record.id)).map((m) => [m.entityId, m]));
+    const after = new Map(before);
     for (const s of screened.matches) {
       const entityHash = matchedFactsHash(deps.matchIndex, s);
       const prev = before.get(s.entityId);
@@ -135,7 +137,8 @@ export async function upsertAccount(
         createdAt: prev?.createdAt ?? at,
         updatedAt: at,
       };
-      await tx.putMatch(match);
+      await tx.putMatch(match, s.programs);
+      after.set(match.entityId, match);
       if (bySuspendRule) {
         const subject = `account:${account.record.id}`;
         await tx.audit({ actor: policyActor, action: 'match.reviewed', subject, data: { matchId: match.id, entityId: s.entityId, decision: 'confirm', reason: policyReason } }, now);
@@ -158,7 +161,7 @@ export async function upsertAccount(
       }
     }
     if (state !== account.state) await tx.putAccount({ ...account, state });
-    const matches = await tx.matchesOf(account.record.id);
+    const matches = [...after.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const verdict: Verdict =
       state === 'suspended' ? 'enforce' : matches.some((m) => m.status === 'open' || m.status === 'escalated') ? 'review' : 'clear';
     return { account: { ...account, state }, verdict, matches };

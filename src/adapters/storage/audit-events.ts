@@ -9,13 +9,27 @@ import type { AuditEventsTable, Database } from './schema.js';
 const AUDIT_LOCK_KEY = 7_340_021;
 
 /**
- * Appends one event at the end of the chain inside `trx`. On PostgreSQL an advisory lock held
+ * The last event of the chain as this transaction left it, after it appended one: the next
+ * append in the same transaction needs neither the lock again (it is held to the end of the
+ * transaction) nor a read.
+ */
+export interface ChainEnd {
+  readonly seq: number | string;
+  readonly hash: string;
+}
+
+/**
+ * Appends one event at the end of the chain inside `trx` (after `chainEnd`, when this
+ * transaction already appended one). On PostgreSQL an advisory lock held
  * to the end of the transaction serialises appenders; SQLite transactions are serialised by
  * the database itself.
  */
-export async function appendAuditEvent(trx: Transaction<Database>, dialect: DialectName, entry: AuditEntry, at: Date): Promise<AuditEvent> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-  const last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+export async function appendAuditEvent(trx: Transaction<Database>, dialect: DialectName, entry: AuditEntry, at: Date, chainEnd?: ChainEnd): Promise<AuditEvent> {
+  let last = chainEnd;
+  if (last === undefined) {
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
+    last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  }
   const base = {
     seq: Number(last?.seq ?? 0) + 1,
     at: at.toISOString(),

@@ -4,8 +4,8 @@ import type { AccountState, MatchStatus } from '../../domain/enforcement/enforce
 import type { MatchExplanation } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
-import { appendAuditEvent } from './audit-events.js';
-import { matchFilterColumns } from './match-filter-columns.js';
+import { appendAuditEvent, type ChainEnd } from './audit-events.js';
+import { filterColumns } from './match-filter-columns.js';
 import type { DialectName } from './database.js';
 import type { AccountsTable, Database, EnforcementActionsTable, MatchesTable } from './schema.js';
 
@@ -18,8 +18,63 @@ export class KyselyEnforcementStore implements EnforcementStore {
     private readonly dialect: DialectName,
   ) {}
 
+  /** Transactions waiting for the next group commit (SQLite). */
+  private readonly waiting: Waiting[] = [];
+  private isCommitting = false;
+
+  /**
+   * Runs `work` in a transaction. On SQLite, which runs one write transaction at a time
+   * anyway, the transactions that arrive while one commits are run together: each in its own
+   * savepoint (a failing one is rolled back alone and rejects alone), then one commit for all
+   * (group commit). None resolves before that commit, so nothing is acknowledged that is not
+   * stored. On PostgreSQL each runs in its own transaction on the pool.
+   */
   transaction<T>(work: (tx: EnforcementTx) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new KyselyEnforcementTx(trx, this.dialect)));
+    if (this.dialect !== 'sqlite') return this.db.transaction().execute((trx) => work(new KyselyEnforcementTx(trx, this.dialect)));
+    return new Promise<T>((resolve, reject) => {
+      this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      if (!this.isCommitting) void this.commitWaiting();
+    });
+  }
+
+  private async commitWaiting(): Promise<void> {
+    this.isCommitting = true;
+    try {
+      while (this.waiting.length > 0) {
+        const group = this.waiting.splice(0, GROUP_COMMIT_MAX);
+        const outcomes: (() => void)[] = [];
+        try {
+          await this.db.transaction().execute(async (trx) => {
+            const tx = new KyselyEnforcementTx(trx, this.dialect);
+            if (group.length === 1) {
+              const only = group[0]!;
+              const value = await only.work(tx);
+              outcomes.push(() => only.resolve(value));
+              return;
+            }
+            for (const w of group) {
+              await sql`savepoint warden_group`.execute(trx);
+              try {
+                const value = await w.work(tx);
+                await sql`release savepoint warden_group`.execute(trx);
+                outcomes.push(() => w.resolve(value));
+              } catch (err) {
+                await sql`rollback to savepoint warden_group`.execute(trx);
+                tx.forget();
+                await sql`release savepoint warden_group`.execute(trx);
+                outcomes.push(() => w.reject(err));
+              }
+            }
+          });
+          for (const settle of outcomes) settle();
+        } catch (err) {
+          // The commit failed (or the one transaction of a group of one): none of the group is stored.
+          for (const w of group) w.reject(err);
+        }
+      }
+    } finally {
+      this.isCommitting = false;
+    }
   }
 
   account(id: string): Promise<StoredAccount | undefined> {
@@ -224,10 +279,21 @@ export class KyselyEnforcementStore implements EnforcementStore {
 }
 
 class KyselyEnforcementTx implements EnforcementTx {
+  /** The chain's end after this transaction's last audit event. */
+  private chainEnd: ChainEnd | undefined;
+  /** The policy in force, read once per transaction (only setPolicy changes it, in its own). */
+  private policyInForce: EnforcementPolicy | undefined;
+
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly dialect: DialectName,
   ) {}
+
+  /** After a rollback to a savepoint: what was read or written since may be gone. */
+  forget(): void {
+    this.chainEnd = undefined;
+    this.policyInForce = undefined;
+  }
 
   account(id: string): Promise<StoredAccount | undefined> {
     return readAccount(this.trx, id, true, this.dialect);
@@ -257,9 +323,9 @@ class KyselyEnforcementTx implements EnforcementTx {
     return row ? fromMatchRow(row) : undefined;
   }
 
-  async putMatch(m: StoredMatch): Promise<void> {
-    const entity = await activeEntityData(this.trx, m.entityId);
-    const row = { ...toMatchRow(m), ...matchFilterColumns(m.entityId, JSON.stringify(m.explanation), entity?.data) };
+  async putMatch(m: StoredMatch, programs?: readonly string[]): Promise<void> {
+    const entityPrograms = programs ?? programsOf((await activeEntityData(this.trx, m.entityId))?.data);
+    const row = { ...toMatchRow(m), ...filterColumns(m.entityId, String(m.explanation.queryText ?? ''), entityPrograms) };
     const { id: _id, account_id: _a, entity_id: _e, created_at: _c, ...changes } = row;
     await this.trx.insertInto('matches').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
   }
@@ -290,16 +356,19 @@ class KyselyEnforcementTx implements EnforcementTx {
       .execute();
   }
 
-  audit(entry: Parameters<EnforcementTx['audit']>[0], at: Date): ReturnType<EnforcementTx['audit']> {
-    return appendAuditEvent(this.trx, this.dialect, entry, at);
+  async audit(entry: Parameters<EnforcementTx['audit']>[0], at: Date): ReturnType<EnforcementTx['audit']> {
+    const event = await appendAuditEvent(this.trx, this.dialect, entry, at, this.chainEnd);
+    this.chainEnd = { seq: event.seq, hash: event.hash };
+    return event;
   }
 
-  policy(): Promise<EnforcementPolicy> {
-    return readPolicy(this.trx);
+  async policy(): Promise<EnforcementPolicy> {
+    this.policyInForce ??= await readPolicy(this.trx);
+    return this.policyInForce;
   }
 
-  async setAccountKeys(accountId: string, keys: readonly string[]): Promise<void> {
-    await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
+  async setAccountKeys(accountId: string, keys: readonly string[], isNew = false): Promise<void> {
+    if (!isNew) await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
     const unique = [...new Set(keys)];
     for (let i = 0; i < unique.length; i += IN_BATCH) {
       await this.trx
@@ -319,6 +388,19 @@ class KyselyEnforcementTx implements EnforcementTx {
   }
 }
 
+/** The first key of the two-key advisory locks on account ids (PostgreSQL). */
+const ACCOUNT_LOCK_CLASS = 17;
+
+/** A transaction waiting for a group commit. */
+interface Waiting {
+  readonly work: (tx: EnforcementTx) => Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (err: unknown) => void;
+}
+
+/** At most this many transactions share one commit (bounds the wait of the last one). */
+const GROUP_COMMIT_MAX = 64;
+
 /** Rows per IN list or multi-row insert. */
 const IN_BATCH = 500;
 
@@ -331,6 +413,13 @@ export async function activeEntityData(db: Db, entityId: string): Promise<{ data
     .where('ve.version_id', 'in', (eb) => eb.selectFrom('list_versions').select('id').where('status', '=', 'active'))
     .where('ve.entity_id', '=', entityId)
     .executeTakeFirst();
+}
+
+/** The programs an entity record (JSON) lists; none when there is no record. */
+function programsOf(entityJson: string | undefined): string[] {
+  if (!entityJson) return [];
+  const p = (JSON.parse(entityJson) as { programs?: unknown }).programs;
+  return Array.isArray(p) ? p.filter((x): x is string => typeof x === 'string') : [];
 }
 
 /** An account is covered by a version if screened against it, or unchanged since its sweep began. */
@@ -346,7 +435,15 @@ async function readPolicy(db: Db): Promise<EnforcementPolicy> {
   return row ? { version: Number(row.version), ...(JSON.parse(row.rules) as PolicyBody) } : DEFAULT_POLICY;
 }
 
+/**
+ * Reads an account; `forUpdate` (in a transaction) also locks it to the transaction's end. On
+ * PostgreSQL a row lock cannot lock an account that does not exist yet, so a transaction-scoped
+ * advisory lock on the id (the two-key form, apart from the audit chain's one-key lock)
+ * serialises two upserts creating the same account: the second then finds the first's row.
+ * SQLite runs one write transaction at a time.
+ */
 async function readAccount(db: Db, id: string, forUpdate: boolean, dialect: DialectName): Promise<StoredAccount | undefined> {
+  if (forUpdate && dialect === 'postgres') await sql`select pg_advisory_xact_lock(${ACCOUNT_LOCK_CLASS}, hashtext(${id}))`.execute(db);
   let q = db.selectFrom('accounts').selectAll().where('id', '=', id);
   if (forUpdate && dialect === 'postgres') q = q.forUpdate();
   const row = await q.executeTakeFirst();

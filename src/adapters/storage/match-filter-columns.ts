@@ -10,10 +10,15 @@ export interface MatchFilterColumns {
   readonly script: string;
 }
 
-/** Computes the filter columns from the match's entity id, its explanation JSON and the entity record JSON. */
-export function matchFilterColumns(entityId: string, explanationJson: string, entityJson: string | null | undefined): MatchFilterColumns {
+/** Computes the filter columns from the match's entity id, the account text that matched and the entity's programs. */
+export function filterColumns(entityId: string, queryText: string, programs: readonly string[]): MatchFilterColumns {
   const colon = entityId.indexOf(':');
   const source = colon > 0 ? entityId.slice(0, colon) : '';
+  return { source, programs: programs.length ? `|${programs.join('|')}|` : '', script: scriptOf(queryText) ?? 'Latn' };
+}
+
+/** Computes the filter columns from the match's entity id, its explanation JSON and the entity record JSON. */
+export function matchFilterColumns(entityId: string, explanationJson: string, entityJson: string | null | undefined): MatchFilterColumns {
   let programs: string[] = [];
   if (entityJson) {
     try {
@@ -29,5 +34,5 @@ export function matchFilterColumns(entityId: string, explanationJson: string, en
   } catch {
     queryText = '';
   }
-  return { source, programs: programs.length ? `|${programs.join('|')}|` : '', script: scriptOf(queryText) ?? 'Latn' };
+  return filterColumns(entityId, queryText, programs);
 }
