@@ -3,6 +3,7 @@ import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AuditFilter, AuditStore } from '../../app/ports.js';
 import { auditPayload, GENESIS_HASH, type AuditEntry, type AuditEvent } from '../../domain/audit/audit-event.js';
 import type { DialectName } from './database.js';
+import { insertRows } from './row-statements.js';
 import type { AuditEventsTable, Database } from './schema.js';
 
 /** An arbitrary, fixed key for PostgreSQL's transaction-scoped advisory lock on the chain's end. */
@@ -40,10 +41,8 @@ export async function appendAuditEvent(trx: Transaction<Database>, dialect: Dial
     prevHash: last?.hash ?? GENESIS_HASH,
   };
   const event: AuditEvent = { ...base, hash: sha256(auditPayload(base)) };
-  await trx
-    .insertInto('audit_events')
-    .values({ ...toRow(event) })
-    .execute();
+  const row = toRow(event);
+  await trx.executeQuery(insertRows(dialect, 'audit_events', AUDIT_COLUMNS, [AUDIT_COLUMNS.map((c) => row[c])]));
   return event;
 }
 
@@ -72,6 +71,8 @@ export class KyselyAuditStore implements AuditStore {
     return (await q.execute()).map(fromRow);
   }
 }
+
+const AUDIT_COLUMNS = ['seq', 'at', 'actor', 'action', 'subject', 'data', 'prev_hash', 'hash'] as const;
 
 function toRow(e: AuditEvent): AuditEventsTable {
   return { seq: e.seq, at: e.at, actor: e.actor, action: e.action, subject: e.subject, data: JSON.stringify(e.data), prev_hash: e.prevHash, hash: e.hash };

@@ -6,6 +6,7 @@ import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
 import { appendAuditEvent, type ChainEnd } from './audit-events.js';
 import { filterColumns } from './match-filter-columns.js';
+import { insertRows } from './row-statements.js';
 import type { DialectName } from './database.js';
 import type { AccountsTable, Database, EnforcementActionsTable, MatchesTable } from './schema.js';
 
@@ -33,14 +34,22 @@ export class KyselyEnforcementStore implements EnforcementStore {
     if (this.dialect !== 'sqlite') return this.db.transaction().execute((trx) => work(new KyselyEnforcementTx(trx, this.dialect)));
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.isCommitting) void this.commitWaiting();
+      if (!this.isCommitting) {
+        this.isCommitting = true;
+        setImmediate(() => void this.commitWaiting());
+      }
     });
   }
 
+  /**
+   * Commits what waits, group by group. Each group starts from `setImmediate`, after the event
+   * loop has taken in the I/O that was ready (a group runs as one chain of promise callbacks,
+   * so requests that arrive meanwhile wait for the next group, not for their own commit).
+   */
   private async commitWaiting(): Promise<void> {
-    this.isCommitting = true;
     try {
       while (this.waiting.length > 0) {
+        if (this.waiting.length < GROUP_COMMIT_MAX) await new Promise<void>((r) => setImmediate(r));
         const group = this.waiting.splice(0, GROUP_COMMIT_MAX);
         const outcomes: (() => void)[] = [];
         try {
@@ -310,8 +319,7 @@ class KyselyEnforcementTx implements EnforcementTx {
       created_at: a.createdAt,
       updated_at: a.updatedAt,
     };
-    const { id: _id, created_at: _created, ...changes } = row;
-    await this.trx.insertInto('accounts').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+    await this.trx.executeQuery(insertRows(this.dialect, 'accounts', ACCOUNT_COLUMNS, [ACCOUNT_COLUMNS.map((c) => row[c])], ACCOUNT_UPSERT));
   }
 
   matchesOf(accountId: string): Promise<StoredMatch[]> {
@@ -325,9 +333,8 @@ class KyselyEnforcementTx implements EnforcementTx {
 
   async putMatch(m: StoredMatch, programs?: readonly string[]): Promise<void> {
     const entityPrograms = programs ?? programsOf((await activeEntityData(this.trx, m.entityId))?.data);
-    const row = { ...toMatchRow(m), ...filterColumns(m.entityId, String(m.explanation.queryText ?? ''), entityPrograms) };
-    const { id: _id, account_id: _a, entity_id: _e, created_at: _c, ...changes } = row;
-    await this.trx.insertInto('matches').values(row).onConflict((oc) => oc.column('id').doUpdateSet(changes)).execute();
+    const row: Record<string, unknown> = { ...toMatchRow(m), ...filterColumns(m.entityId, String(m.explanation.queryText ?? ''), entityPrograms) };
+    await this.trx.executeQuery(insertRows(this.dialect, 'matches', MATCH_COLUMNS, [MATCH_COLUMNS.map((c) => row[c] ?? null)], MATCH_UPSERT));
   }
 
   /** Stores the action and, in the same transaction, one outbox delivery per active webhook. */
@@ -371,22 +378,28 @@ class KyselyEnforcementTx implements EnforcementTx {
     if (!isNew) await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
     const unique = [...new Set(keys)];
     for (let i = 0; i < unique.length; i += IN_BATCH) {
-      await this.trx
-        .insertInto('account_keys')
-        .values(unique.slice(i, i + IN_BATCH).map((key) => ({ key, account_id: accountId })))
-        .execute();
+      await this.trx.executeQuery(insertRows(this.dialect, 'account_keys', ['key', 'account_id'], unique.slice(i, i + IN_BATCH).map((key) => [key, accountId])));
     }
   }
 
   async recordScreening(accountId: string, versionIds: readonly string[], at: string): Promise<void> {
     if (versionIds.length === 0) return;
-    await this.trx
-      .insertInto('account_screenings')
-      .values(versionIds.map((version_id) => ({ account_id: accountId, version_id, screened_at: at })))
-      .onConflict((oc) => oc.columns(['version_id', 'account_id']).doUpdateSet({ screened_at: at }))
-      .execute();
+    const rows = versionIds.map((versionId) => [accountId, versionId, at]);
+    await this.trx.executeQuery(
+      insertRows(this.dialect, 'account_screenings', ['account_id', 'version_id', 'screened_at'], rows, { columns: ['version_id', 'account_id'], update: ['screened_at'] }),
+    );
   }
 }
+
+const ACCOUNT_COLUMNS = ['id', 'record', 'links', 'followers', 'names_hash', 'state', 'created_at', 'updated_at'] as const;
+/** An upsert keeps the row's id and creation time. */
+const ACCOUNT_UPSERT = { columns: ['id'], update: ACCOUNT_COLUMNS.filter((c) => c !== 'id' && c !== 'created_at') };
+const MATCH_COLUMNS = [
+  'id', 'account_id', 'entity_id', 'score', 'algorithm', 'threshold', 'list_versions', 'explanation', 'status', 'names_hash', 'entity_hash', 'priority',
+  'confirmed_by', 'decided_by', 'decided_at', 'reason', 'created_at', 'updated_at', 'source', 'programs', 'script',
+] as const;
+/** An upsert keeps the match's id, its pair and its creation time. */
+const MATCH_UPSERT = { columns: ['id'], update: MATCH_COLUMNS.filter((c) => !['id', 'account_id', 'entity_id', 'created_at'].includes(c)) };
 
 /** The first key of the two-key advisory locks on account ids (PostgreSQL). */
 const ACCOUNT_LOCK_CLASS = 17;
