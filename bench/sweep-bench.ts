@@ -231,6 +231,7 @@ export async function benchSweep(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'warden-bench-sweep-'));
   const names = (await loadOrdinaryPeople()).map((p) => p.fullName).filter((n) => n !== '');
   const sizes = process.env['WARDEN_BENCH_LARGE'] === '0' ? [100_000] : [100_000, 1_000_000];
+  const stores = (process.env['WARDEN_BENCH_STORES'] ?? 'sqlite,postgres').split(',').map((x) => x.trim());
   console.log(`\n## List change sweep (new OFAC SDN version: +${ADDED} entities, -${REMOVED}): reverse screening vs full forward re-screen\n`);
   console.log(`Accounts: the ${names.length.toLocaleString('en-US')} ordinary names repeated, plus ${PLANTED} planted listed people (${ADDED} designated only in the new version). Sweep = import of the new version + index build + \`sweepListVersion\`, on one thread. Forward re-screen = the same import and index, then every stored account read back and screened, matched ones upserted (unmatched ones are not written, so this is a lower bound); at 1,000,000 accounts every 10th account is screened and the screening time multiplied by 10 (all pages are still read; \`WARDEN_BENCH_FULL_FORWARD=1\` screens every account). A 1,000,000-account reverse screen projected over ${LARGE_SWEEP_BUDGET_S} s (accounts holding the touched keys × the 100,000 run's seconds per re-screened account) is reported as that estimate, marked est. (\`WARDEN_BENCH_LARGE=full\` runs it). Seeding is bulk set-up, not measured against a goal.\n`);
   console.log('| store | accounts | seeding s | import s | index s | reverse screen s | **sweep s** (import → matches opened) | accounts re-screened | matches opened | delisted | planted new found | forward screen s | **forward total s** | accounts matched (forward) | speed-up |');
@@ -250,7 +251,8 @@ export async function benchSweep(): Promise<void> {
         const small = count > 100_000 ? rows.find((r) => r.store === store && r.accounts === 100_000) : undefined;
         return small ? small.reverseS / Math.max(1, small.rescreened) : undefined;
       };
-      print(await run('SQLite', `sqlite:${join(dir, `s${count}.db`)}`, count, dir, names, perAccount('SQLite')));
+      if (stores.includes('sqlite')) print(await run('SQLite', `sqlite:${join(dir, `s${count}.db`)}`, count, dir, names, perAccount('SQLite')));
+      if (!stores.includes('postgres')) continue;
       const pg = await createTestDatabase('postgres');
       try {
         print(await run('PostgreSQL', pg.url, count, dir, names, perAccount('PostgreSQL')));

@@ -56,24 +56,39 @@ export async function sweepListVersion(
   // and with no match to one of them already, keeps exactly the matches it has.
   const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
   const rescreened: string[] = [];
+  // Many accounts carry the same screened fields (common names): each distinct record is
+  // scored once. Screening reads every field but the id, so the rest is the memo's key.
+  const isMatchedByProbe = new Map<string, boolean>();
   for (const record of await deps.enforcementStore.accountRecords(sharing)) {
-    if (matched.has(record.id) || probe.screen(record, { limit: 1 }).length > 0) rescreened.push(record.id);
+    if (matched.has(record.id)) {
+      rescreened.push(record.id);
+      continue;
+    }
+    const { id: _id, ...screened } = record;
+    const content = JSON.stringify(screened);
+    let isMatched = isMatchedByProbe.get(content);
+    if (isMatched === undefined) {
+      isMatched = probe.screen(record, { limit: 1 }).length > 0;
+      isMatchedByProbe.set(content, isMatched);
+    }
+    if (isMatched) rescreened.push(record.id);
   }
   rescreened.sort();
   let opened = 0;
-  for (const id of rescreened) {
+  await inBatches(rescreened, async (id) => {
     const account = await deps.enforcementStore.account(id);
-    if (!account) continue;
+    if (!account) return;
     const before = new Set((await deps.enforcementStore.matchesOf(id)).filter(isLive).map((m) => m.entityId));
     const result = await upsertAccount(deps, { record: account.record, links: account.links, followers: account.followers }, `sweep:${versionId}`);
     opened += result.matches.filter((m) => isLive(m) && !before.has(m.entityId)).length;
-  }
+  });
 
   const isDesignated = (entityId: string): boolean => deps.matchIndex.entity(entityId) !== undefined;
   const toRestorationReview: string[] = [];
   let delisted = 0;
   // Designations that left or came back: delisted matches, re-confirmed ones, re-suspensions.
-  for (const id of await deps.enforcementStore.accountsMatching([...removed, ...touched])) {
+  const affected = await deps.enforcementStore.accountsMatching([...removed, ...touched]);
+  const isToReview = await inBatches(affected, async (id) => {
     const changed = await deps.enforcementStore.transaction(async (tx) => {
       const account = await tx.account(id);
       if (!account) return 0;
@@ -100,8 +115,9 @@ export async function sweepListVersion(
     delisted += changed;
     const after = await deps.enforcementStore.matchesOf(id);
     const account = await deps.enforcementStore.account(id);
-    if (account?.state === 'suspended' && after.some((m) => m.status === 'delisted') && !after.some((m) => m.status === 'confirmed')) toRestorationReview.push(id);
-  }
+    return account?.state === 'suspended' && after.some((m) => m.status === 'delisted') && !after.some((m) => m.status === 'confirmed');
+  });
+  for (const [i, id] of affected.entries()) if (isToReview[i]) toRestorationReview.push(id);
   const autoRestored: string[] = [];
   const policy = await deps.enforcementStore.policy();
   if (policy.autoRestoreOnDelisting) {
@@ -116,6 +132,16 @@ export async function sweepListVersion(
   const sweep: Sweep = { versionId, startedAt, finishedAt: deps.clock.now().toISOString(), accounts: rescreened.length, opened, delisted };
   await deps.enforcementStore.recordSweep(sweep);
   return { ...sweep, rescreened, toRestorationReview: toRestorationReview.filter((id) => !autoRestored.includes(id)), autoRestored };
+}
+
+/** Accounts a sweep writes at once: independent transactions, which the store may commit together. */
+const SWEEP_BATCH = 64;
+
+/** `work` for every item, `SWEEP_BATCH` at a time; the results in the items' order. */
+async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += SWEEP_BATCH) out.push(...(await Promise.all(items.slice(i, i + SWEEP_BATCH).map(work))));
+  return out;
 }
 
 function isLive(m: { status: string }): boolean {
