@@ -13,6 +13,8 @@ const WARDEN = join(REPO_ROOT, 'bin', 'warden.js');
 const RATE = 1000;
 const SECONDS = 10;
 const WARMUP_SECONDS = 3;
+/** Paced PUT rows below RATE. */
+const LOWER_RATES = [250, 500];
 
 async function freePort(): Promise<number> {
   const s = createServer();
@@ -149,6 +151,8 @@ export async function benchService(): Promise<void> {
         await load('warm-up', url, 'GET', key, names, WARMUP_SECONDS);
         await load('warm-up', url, 'PUT', key, names, WARMUP_SECONDS);
         rows.push(await paced(`GET /healthz (no-op floor), ${engine}`, url, 'GET', key, names));
+        // Below the goal's rate too: where the latency stays low, beside where it does not.
+        for (const rate of LOWER_RATES) rows.push(await paced(`PUT /v1/accounts/{id}, ${engine}`, url, 'PUT', key, names, rate));
         rows.push(await paced(`PUT /v1/accounts/{id}, ${engine}`, url, 'PUT', key, names));
         rows.push(await load(`GET /healthz (no-op floor), ${engine}`, url, 'GET', key, names));
         rows.push(await load(`PUT /v1/accounts/{id}, ${engine}`, url, 'PUT', key, names));
@@ -161,10 +165,10 @@ export async function benchService(): Promise<void> {
     await rm(dir, { recursive: true, force: true });
   }
   console.log(`\n## Service (loopback, ${SECONDS} s per row after a ${WARMUP_SECONDS} s warm-up; server pinned to core 1, load generator to core 0)\n`);
-  console.log('Lists: OFAC SDN + UN. Each PUT stores a new account and screens it in one transaction (names cycle through 8, one of them listed). Paced rows: this bench\'s open-loop generator (latency from when each request was due); max rows: autocannon (whole milliseconds).\n');
+  console.log('Lists: OFAC SDN + UN. Each PUT stores a new account and screens it in one transaction (names cycle through 8; three of them score above the threshold against listed people, 7 matches stored per 8 accounts, each with its audit event). Paced rows: this bench\'s open-loop generator (latency from when each request was due); max rows: autocannon (whole milliseconds).\n');
   console.log('| route | load | requests/s | p50 ms | p99 ms | errors |');
   console.log('| --- | --- | ---: | ---: | ---: | ---: |');
   for (const r of rows) console.log(`| ${r.label} | ${r.load} | ${Math.round(r.rps)} | ${r.p50} | ${r.p99} | ${r.errors} |`);
-  const put = rows.find((r) => r.label.startsWith('PUT') && r.label.endsWith('SQLite') && r.load.includes('paced'));
+  const put = rows.find((r) => r.label.startsWith('PUT') && r.label.endsWith('SQLite') && r.load.startsWith(`${RATE}/s paced`));
   if (put) console.log(`\nGoal: p99 under 10 ms at ${RATE} requests/s on SQLite: ${put.p99 < 10 && put.rps >= RATE * 0.95 ? 'met' : 'NOT met'} (p99 ${put.p99} ms at ${Math.round(put.rps)}/s).`);
 }
