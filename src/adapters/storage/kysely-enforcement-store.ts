@@ -19,7 +19,7 @@ export class KyselyEnforcementStore implements EnforcementStore {
     private readonly dialect: DialectName,
   ) {}
 
-  /** Transactions waiting for the next group commit (SQLite). */
+  /** Transactions waiting for the next group commit. */
   private readonly waiting: Waiting[] = [];
   private isCommitting = false;
 
@@ -35,10 +35,7 @@ export class KyselyEnforcementStore implements EnforcementStore {
   transaction<T>(work: (tx: EnforcementTx) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
-      if (!this.isCommitting) {
-        this.isCommitting = true;
-        setImmediate(() => void this.commitWaiting());
-      }
+      if (!this.isCommitting) void this.commitWaiting();
     });
   }
 
@@ -48,6 +45,7 @@ export class KyselyEnforcementStore implements EnforcementStore {
    * so requests that arrive meanwhile wait for the next group, not for their own commit).
    */
   private async commitWaiting(): Promise<void> {
+    this.isCommitting = true;
     try {
       while (this.waiting.length > 0) {
         if (this.waiting.length < GROUP_COMMIT_MAX) await new Promise<void>((r) => setImmediate(r));

@@ -81,8 +81,31 @@ function zip(parts: readonly (readonly string[])[], separator: string): string[]
   return out;
 }
 
-/** A word's alternatives: its script runs romanised and zipped (Путин2024 → putin2024). */
+/**
+ * Words romanised so far, per Cyrillic language (one of a few constant objects) and word:
+ * names repeat, and romanising Han or Arabic is costly.
+ */
+const romanizedWords = new Map<CyrillicLanguage, Map<string, readonly string[]>>();
+/** Words kept per language before its memo starts over (bounded memory; a few MB). */
+const ROMANIZED_WORDS_MAX = 50_000;
+
+/** A word's alternatives: its script runs romanised and zipped (Путин2024 → putin2024). Memoised. */
 function romanizeWord(word: string, cyrillic: CyrillicLanguage): readonly string[] {
+  let words = romanizedWords.get(cyrillic);
+  if (words === undefined) {
+    words = new Map();
+    romanizedWords.set(cyrillic, words);
+  }
+  let alternatives = words.get(word);
+  if (alternatives === undefined) {
+    alternatives = Object.freeze([...romanizeWordAnew(word, cyrillic)]);
+    if (words.size >= ROMANIZED_WORDS_MAX) words.clear();
+    words.set(word, alternatives);
+  }
+  return alternatives;
+}
+
+function romanizeWordAnew(word: string, cyrillic: CyrillicLanguage): readonly string[] {
   const runs: (readonly string[])[] = [];
   let run = '';
   let script: Script | undefined;
