@@ -8,6 +8,7 @@ import { measureNode } from './measure.js';
 
 const WARDEN = join(REPO_ROOT, 'bin', 'warden.js');
 const SDN_COMPANIONS = ['add.csv', 'alt.csv', 'sdn_comments.csv'];
+const SDN_LABEL = 'OFAC SDN CSV set (SQLite; median of 3)';
 
 interface Row {
   readonly label: string;
@@ -32,17 +33,25 @@ export async function benchLists(): Promise<void> {
     await generateSdnXml(xml200, 200 * 1024 * 1024);
     const pg = await createTestDatabase('postgres');
     const cases: [string, string[], string][] = [
-      ['OFAC SDN CSV set (SQLite)', [sharedData('ofac', 'sdn.csv')], `sqlite:${join(dir, 'sdn.db')}`],
+      [SDN_LABEL, [sharedData('ofac', 'sdn.csv')], `sqlite:${join(dir, 'sdn.db')}`],
       ['OFAC SDN CSV set (PostgreSQL)', [sharedData('ofac', 'sdn.csv')], pg.url],
       ['UN consolidated XML', [sharedData('un', 'UN_consolidated.xml')], `sqlite:${join(dir, 'un.db')}`],
       ['generated SDN XML, 50 MB', [xml50], `sqlite:${join(dir, 'x50.db')}`],
       ['generated SDN XML, 200 MB', [xml200], `sqlite:${join(dir, 'x200.db')}`],
     ];
     const rows: Row[] = [];
+    let sdnRuns: number[] = [];
     const floor = await measureNode(WARDEN, ['--help']);
     try {
       for (const [label, files, db] of cases) {
-        const cost = await measureNode(WARDEN, ['--db', db, 'lists', 'import', ...files, '--json']);
+        // The goal's row is run three times, each into a new database, and its median kept: one
+        // run on a shared virtual machine moves by ±20%.
+        const runs = label === SDN_LABEL ? 3 : 1;
+        const costs = [];
+        for (let i = 0; i < runs; i++) costs.push(await measureNode(WARDEN, ['--db', runs === 1 ? db : `${db}.${i}`, 'lists', 'import', ...files, '--json']));
+        costs.sort((a, b) => a.seconds - b.seconds);
+        const cost = costs[Math.floor(costs.length / 2)]!;
+        if (runs > 1) sdnRuns = costs.map((c) => c.seconds);
         const out = JSON.parse(cost.stdout.trim().split('\n')[0] ?? '{}') as { entities?: number };
         // The OFAC CSV set: sdn.csv and the companions read with it.
         const read = files.flatMap((f) => (f.endsWith('sdn.csv') ? [f, ...SDN_COMPANIONS.map((c) => join(dirname(f), c))] : [f]));
@@ -67,7 +76,11 @@ export async function benchLists(): Promise<void> {
       console.log(`\nMemory vs file size: 4× the file (50 → 200 MB) took ${(m200.peakMiB / m50.peakMiB).toFixed(2)}× the peak memory (flat = 1.0).`);
     }
     const sdn = rows[0];
-    if (sdn) console.log(`Goal: SDN set under 3 s on one core: ${sdn.seconds < 3 ? 'met' : 'NOT met'} (${sdn.seconds.toFixed(2)} s, of which ${floor.seconds.toFixed(2)} s is process start-up).`);
+    if (sdn) {
+      console.log(
+        `Goal: SDN set under 3 s on one core: ${sdn.seconds < 3 ? 'met' : 'NOT met'} (median ${sdn.seconds.toFixed(2)} s of ${sdnRuns.length} runs: ${sdnRuns.map((x) => x.toFixed(2)).join(', ')} s; start-up ${floor.seconds.toFixed(2)} s of it).`,
+      );
+    }
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -3,8 +3,8 @@ import { loadMatchIndex } from './load-match-index.js';
 import type { ListStore, ListVersion } from './ports.js';
 
 /**
- * Keeps a process's match index in step with the active list versions: `refresh` rebuilds it
- * when the set of active versions changed (whichever process imported them) and swaps it in
+ * Keeps a process's match index in step with the active list versions: `refresh` derives a
+ * new one (from the old one and the list diffs) when the set of active versions changed (whichever process imported them) and swaps it in
  * atomically, so a request sees either the old index or the new one, never a mix.
  */
 export class MatchIndexHolder {
@@ -43,7 +43,8 @@ export class MatchIndexHolder {
     const active = await this.listStore.activeVersions();
     const signature = active.map((v) => v.id).join(',');
     if (this.index && signature === this.signature) return false;
-    const loaded = await loadMatchIndex({ listStore: this.listStore });
+    // From the index in use when there is one: only the entities that changed are indexed anew.
+    const loaded = await loadMatchIndex({ listStore: this.listStore }, this.index ? { index: this.index, versions: this.versions } : undefined);
     this.index = loaded.index;
     this.versions = loaded.versions;
     this.signature = loaded.versions.map((v) => v.id).join(',');

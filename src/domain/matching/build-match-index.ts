@@ -66,9 +66,14 @@ interface Best {
  * birth date, country, schema, name kind and bio. Pure: no I/O.
  */
 export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexOptions = {}): MatchIndex {
-  const index = new CandidateIndex(entities, options.stats ?? frozenNameRarity(), options.known);
+  return matchIndexOver(new CandidateIndex(entities, options.stats ?? frozenNameRarity(), options.known), options);
+}
+
+/** The MatchIndex over a built CandidateIndex. */
+function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): MatchIndex {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const byId = new Map(index.entities.map((e, i) => [e.id, i]));
+  const byId = new Map<string, number>();
+  for (const [i, e] of index.entities.entries()) if (e !== undefined) byId.set(e.id, i);
   const bioCache = new Map<number, BioTargets>();
 
   const keysByQuery = (names: readonly QueryName[]): Set<string>[] =>
@@ -169,7 +174,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
   return Object.freeze({
     algorithm: WARDEN_NAME,
     threshold,
-    size: index.entities.length,
+    size: index.size,
     entity: (id: string) => {
       const i = byId.get(id);
       return i === undefined ? undefined : index.entities[i];
@@ -178,6 +183,7 @@ export function buildMatchIndex(entities: Iterable<Entity>, options: MatchIndexO
     compare,
     accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(queryNames(account, index.known)).flatMap((k) => [...k]))].sort(),
     probe: (subset: Iterable<Entity>) => buildMatchIndex(subset, { threshold, stats: index.stats, known: index.known, exhaustive: true }),
+    withChanges: (removedIds: ReadonlySet<string>, added: readonly Entity[]) => matchIndexOver(index.withChanges(removedIds, added), options),
     entityKeys: (entity: Entity) => {
       const keys = new Set<string>();
       for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);

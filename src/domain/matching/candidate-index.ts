@@ -25,52 +25,137 @@ export interface ListedForm {
   readonly prepared: PreparedName;
 }
 
+/** Entity ids in code-point order: the order of an index's entities, forms and postings. */
+const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /**
  * The listed side of matching: every entity's names as romanised forms, the inverted index
  * from blocking keys (`formKeys`) to forms, the rarity of name parts, and the set of known
- * name parts (for cutting handles). Built once per set of list versions; read-only after.
+ * name parts (for cutting handles). Read-only once built; `withChanges` derives the index of
+ * the next list version without touching this one.
+ *
+ * Every posting lists its forms in the order of their entities' ids (code points), whatever
+ * order the entities came in, so an index built at once and one derived by `withChanges`
+ * retrieve the same candidates in the same order (retrieval stops at a budget, so order counts).
  */
 export class CandidateIndex {
-  readonly entities: readonly Entity[];
+  /** By position; a slot is empty once `withChanges` removed its entity. */
+  readonly entities: readonly (Entity | undefined)[];
   readonly forms: readonly ListedForm[];
   readonly stats: TokenStats;
   readonly known: ReadonlySet<string>;
+  /** Entities held (the slots that are not empty). */
+  readonly size: number;
   private readonly postings: ReadonlyMap<string, readonly number[]>;
+  /** How many forms hold each name part of two letters or more (what `known` is made of). */
+  private readonly partCounts: ReadonlyMap<string, number>;
+  private readonly sharedKnown: ReadonlySet<string> | undefined;
 
   /** `stats`: the part rarity names are weighed by (`frozenNameRarity` in screening). */
   /** `known`: the name parts handles are cut with, when another index's are to be shared. */
-  constructor(entities: Iterable<Entity>, stats: TokenStats, knownParts?: ReadonlySet<string>) {
-    const list: Entity[] = [];
-    const forms: { entity: number; name: number; form: NameForm }[] = [];
+  constructor(entities: Iterable<Entity>, stats: TokenStats, knownParts?: ReadonlySet<string>);
+  /** @internal The index `withChanges` derives. */
+  constructor(entities: Iterable<Entity>, stats: TokenStats, knownParts: ReadonlySet<string> | undefined, derived: Derived);
+  constructor(entities: Iterable<Entity>, stats: TokenStats, knownParts?: ReadonlySet<string>, derived?: Derived) {
+    this.stats = stats;
+    this.sharedKnown = knownParts;
+    if (derived) {
+      this.entities = derived.entities;
+      this.forms = derived.forms;
+      this.postings = derived.postings;
+      this.partCounts = derived.partCounts;
+      this.size = derived.size;
+      this.known = knownParts ?? new Set(derived.partCounts.keys());
+      return;
+    }
+    const list = [...entities].sort((a, b) => byCodePoint(a.id, b.id));
+    const forms: ListedForm[] = [];
     const postings = new Map<string, number[]>();
-    const known = new Set<string>();
+    const partCounts = new Map<string, number>();
+    const file = (key: string, f: number): void => {
+      const posting = postings.get(key);
+      if (posting) posting.push(f);
+      else postings.set(key, [f]);
+    };
+    for (const [e, entity] of list.entries()) addEntity(entity, e, forms, stats, partCounts, file);
+    this.entities = list;
+    this.forms = forms;
+    this.postings = postings;
+    this.partCounts = partCounts;
+    this.size = list.length;
+    this.known = knownParts ?? new Set(partCounts.keys());
+  }
+
+  /**
+   * The index of the next list version: these entities removed (by id), these added (an
+   * entity that changed is in both). It retrieves and scores exactly as an index built at
+   * once over the resulting entities; this index is left as it was (a request screening with
+   * it meanwhile sees the old version whole). Costs the changed entities' names, not the list's.
+   */
+  withChanges(removedIds: ReadonlySet<string>, added: readonly Entity[]): CandidateIndex {
+    const entities = [...this.entities];
+    const forms = [...this.forms];
+    const postings = new Map(this.postings);
+    const partCounts = new Map(this.partCounts);
+    const copied = new Set<string>();
+    const own = (key: string): number[] => {
+      let posting = postings.get(key) as number[] | undefined;
+      if (posting === undefined) {
+        posting = [];
+        postings.set(key, posting);
+        copied.add(key);
+      } else if (!copied.has(key)) {
+        posting = [...posting];
+        postings.set(key, posting);
+        copied.add(key);
+      }
+      return posting;
+    };
+    let size = this.size;
     const keys = new Set<string>();
-    for (const entity of entities) {
-      const e = list.length;
-      list.push(entity);
-      const seen = new Map<string, number>();
-      for (const [n, name] of entityFormsOf(entity)) {
-        const id = name.tokens.join(' ');
-        const before = seen.get(id);
-        if (before !== undefined) continue;
-        seen.set(id, forms.length);
-        const f = forms.length;
-        forms.push({ entity: e, name: n, form: name });
-        keys.clear();
-        formKeys(name, false, keys);
-        for (const key of keys) {
-          const posting = postings.get(key);
-          if (posting) posting.push(f);
-          else postings.set(key, [f]);
-        }
-        for (const t of name.tokens) if (t.length >= 2) known.add(t);
+    const gone = new Set<number>();
+    for (const [e, entity] of this.entities.entries()) {
+      if (entity === undefined || !removedIds.has(entity.id)) continue;
+      entities[e] = undefined;
+      gone.add(e);
+      size -= 1;
+    }
+    for (const [f, listed] of this.forms.entries()) {
+      if (!gone.has(listed.entity)) continue;
+      keys.clear();
+      formKeys(listed.form, false, keys);
+      for (const key of keys) {
+        const posting = own(key);
+        const at = posting.indexOf(f);
+        if (at >= 0) posting.splice(at, 1);
+        if (posting.length === 0) postings.delete(key);
+      }
+      for (const t of listed.form.tokens) {
+        if (t.length < 2) continue;
+        const n = (partCounts.get(t) ?? 1) - 1;
+        if (n <= 0) partCounts.delete(t);
+        else partCounts.set(t, n);
       }
     }
-    this.entities = list;
-    this.postings = postings;
-    this.known = knownParts ?? known;
-    this.stats = stats;
-    this.forms = forms.map((f) => Object.freeze({ ...f, prepared: prepareName(f.form, stats) }));
+    const idOfForm = (f: number): string => entities[forms[f]!.entity]?.id ?? '';
+    for (const entity of [...added].sort((a, b) => byCodePoint(a.id, b.id))) {
+      const e = entities.length;
+      entities.push(entity);
+      size += 1;
+      // Each form into its postings at its entity's place in id order (an entity's forms stay in order).
+      addEntity(entity, e, forms, this.stats, partCounts, (key, f) => {
+        const posting = own(key);
+        let lo = 0;
+        let hi = posting.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (byCodePoint(idOfForm(posting[mid]!), entity.id) <= 0) lo = mid + 1;
+          else hi = mid;
+        }
+        posting.splice(lo, 0, f);
+      });
+    }
+    return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings, partCounts, size });
   }
 
   /** How many listed forms hold a key. */
@@ -128,6 +213,32 @@ export const MAX_FORMS = MAX_PAIR_FORMS + MAX_OTHER_FORMS;
  */
 export function isWholeKey(key: string): boolean {
   return key.startsWith('s:');
+}
+
+/** The parts `withChanges` hands to the derived index. */
+interface Derived {
+  readonly entities: readonly (Entity | undefined)[];
+  readonly forms: readonly ListedForm[];
+  readonly postings: ReadonlyMap<string, readonly number[]>;
+  readonly partCounts: ReadonlyMap<string, number>;
+  readonly size: number;
+}
+
+/** Adds one entity's distinct name forms at the end of `forms`, and files each under its keys. */
+function addEntity(entity: Entity, e: number, forms: ListedForm[], stats: TokenStats, partCounts: Map<string, number>, file: (key: string, f: number) => void): void {
+  const seen = new Set<string>();
+  const keys = new Set<string>();
+  for (const [n, name] of entityFormsOf(entity)) {
+    const id = name.tokens.join(' ');
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const f = forms.length;
+    forms.push(Object.freeze({ entity: e, name: n, form: name, prepared: prepareName(name, stats) }));
+    keys.clear();
+    formKeys(name, false, keys);
+    for (const key of keys) file(key, f);
+    for (const t of name.tokens) if (t.length >= 2) partCounts.set(t, (partCounts.get(t) ?? 0) + 1);
+  }
 }
 
 /** An entity's name forms, strongest name kind first, as [index into names, form]. */

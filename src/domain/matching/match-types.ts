@@ -99,4 +99,11 @@ export interface MatchIndex {
    * and retrieves every candidate: it finds every match to those entities this index finds.
    */
   probe(entities: Iterable<Entity>): MatchIndex;
+  /**
+   * The index of the next list version, derived from this one: the entities with these ids
+   * removed, these added (a changed entity is in both). It screens exactly as an index built
+   * over the resulting entities at once, and costs only the changed entities' names; this
+   * index is left as it is.
+   */
+  withChanges(removedIds: ReadonlySet<string>, added: readonly Entity[]): MatchIndex;
 }
