@@ -36,8 +36,8 @@ async function deriveMatchIndex(listStore: ListStore, previous: LoadedMatchIndex
   const before = new Map(previous.versions.map((v) => [v.source, v]));
   const removed = new Set<string>();
   const added: Entity[] = [];
-  const addedIds: string[] = [];
   for (const v of versions) {
+    const addedIds: string[] = [];
     const old = before.get(v.source);
     before.delete(v.source);
     if (old?.id === v.id) continue;
@@ -50,14 +50,12 @@ async function deriveMatchIndex(listStore: ListStore, previous: LoadedMatchIndex
         added.push(d.after);
       }
     }
+    const found = await listStore.entitiesOf(v.id, addedIds);
+    if (found.length !== addedIds.length) return undefined;
+    added.push(...found);
   }
   // A source no longer active at all: its entities leave.
   for (const gone of before.values()) for await (const e of listStore.entities(gone.id)) removed.add(e.id);
-  for (const id of addedIds) {
-    const stored = await listStore.entity(id);
-    if (!stored?.isListed) return undefined;
-    added.push(stored.entity);
-  }
   if (removed.size === 0 && added.length === 0) return { index: previous.index, versions };
   return { index: previous.index.withChanges(removed, added), versions };
 }

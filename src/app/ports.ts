@@ -124,6 +124,8 @@ export interface ListStore {
   deltas(fromVersionId: string | undefined, toVersionId: string): AsyncIterable<EntityDelta>;
   /** An entity by id, from an active version, or else from the newest version that held it. */
   entity(id: string): Promise<StoredEntityRecord | undefined>;
+  /** These entities as one version holds them (ids it does not hold are left out). */
+  entitiesOf(versionId: string, ids: readonly string[]): Promise<Entity[]>;
   /** Every entity of a version, in id order (streams). */
   entities(versionId: string): AsyncIterable<Entity>;
 }

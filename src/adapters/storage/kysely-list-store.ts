@@ -105,6 +105,21 @@ export class KyselyListStore implements ListStore {
     return { entity: JSON.parse(data) as Entity, version, isListed: version.status === 'active' };
   }
 
+  async entitiesOf(versionId: string, ids: readonly string[]): Promise<Entity[]> {
+    const out: Entity[] = [];
+    for (let i = 0; i < ids.length; i += ID_BATCH) {
+      const rows = await this.db
+        .selectFrom('version_entities as ve')
+        .innerJoin('entity_records as r', 'r.hash', 've.hash')
+        .select('r.data')
+        .where('ve.version_id', '=', versionId)
+        .where('ve.entity_id', 'in', ids.slice(i, i + ID_BATCH))
+        .execute();
+      for (const r of rows) out.push(JSON.parse(r.data) as Entity);
+    }
+    return out;
+  }
+
   async *entities(versionId: string): AsyncIterable<Entity> {
     let after = '';
     for (;;) {
@@ -271,6 +286,9 @@ function insertSql(dialect: DialectName, table: keyof typeof INSERT_COLUMNS, row
  * Walks the differences between two versions: the added, then the removed, then the changed
  * entities, each group in entity id order, one page at a time.
  */
+/** Ids per IN list. */
+const ID_BATCH = 500;
+
 async function* deltasBetween(db: Db, fromId: string | undefined, toId: string): AsyncIterable<EntityDelta> {
   yield* onlyIn(db, toId, fromId, 'added');
   if (fromId !== undefined) {

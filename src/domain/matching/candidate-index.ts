@@ -46,7 +46,7 @@ export class CandidateIndex {
   readonly known: ReadonlySet<string>;
   /** Entities held (the slots that are not empty). */
   readonly size: number;
-  private readonly postings: ReadonlyMap<string, readonly number[]>;
+  private readonly postings: Postings;
   /** How many forms hold each name part of two letters or more (what `known` is made of). */
   private readonly partCounts: ReadonlyMap<string, number>;
   private readonly sharedKnown: ReadonlySet<string> | undefined;
@@ -95,19 +95,14 @@ export class CandidateIndex {
   withChanges(removedIds: ReadonlySet<string>, added: readonly Entity[]): CandidateIndex {
     const entities = [...this.entities];
     const forms = [...this.forms];
-    const postings = new Map(this.postings);
     const partCounts = new Map(this.partCounts);
-    const copied = new Set<string>();
+    // Only the keys this change touches are copied; the rest are read through to this index's.
+    const changed = new Map<string, number[]>();
     const own = (key: string): number[] => {
-      let posting = postings.get(key) as number[] | undefined;
+      let posting = changed.get(key);
       if (posting === undefined) {
-        posting = [];
-        postings.set(key, posting);
-        copied.add(key);
-      } else if (!copied.has(key)) {
-        posting = [...posting];
-        postings.set(key, posting);
-        copied.add(key);
+        posting = [...(this.postings.get(key) ?? [])];
+        changed.set(key, posting);
       }
       return posting;
     };
@@ -128,7 +123,6 @@ export class CandidateIndex {
         const posting = own(key);
         const at = posting.indexOf(f);
         if (at >= 0) posting.splice(at, 1);
-        if (posting.length === 0) postings.delete(key);
       }
       for (const t of listed.form.tokens) {
         if (t.length < 2) continue;
@@ -155,7 +149,7 @@ export class CandidateIndex {
         posting.splice(lo, 0, f);
       });
     }
-    return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings, partCounts, size });
+    return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings: layered(this.postings, changed), partCounts, size });
   }
 
   /** How many listed forms hold a key. */
@@ -215,11 +209,52 @@ export function isWholeKey(key: string): boolean {
   return key.startsWith('s:');
 }
 
+/** Listed forms by blocking key; an empty posting is a key no form holds any more. */
+interface Postings {
+  get(key: string): readonly number[] | undefined;
+}
+
+/** A derived index's postings: the keys its change touched, over the postings it came from. */
+class PostingLayer implements Postings {
+  constructor(
+    readonly below: Postings,
+    readonly changed: ReadonlyMap<string, readonly number[]>,
+    readonly depth: number,
+  ) {}
+
+  get(key: string): readonly number[] | undefined {
+    const own = this.changed.get(key);
+    if (own !== undefined) return own.length > 0 ? own : undefined;
+    return this.below.get(key);
+  }
+}
+
+/** Layers a derived index reads through before they are merged into one map. */
+const MAX_POSTING_LAYERS = 8;
+
+/** `changed` over `below`; merged into one map once there are too many layers (each costs a lookup). */
+function layered(below: Postings, changed: ReadonlyMap<string, readonly number[]>): Postings {
+  const depth = below instanceof PostingLayer ? below.depth + 1 : 1;
+  if (depth <= MAX_POSTING_LAYERS) return new PostingLayer(below, changed, depth);
+  const layers: ReadonlyMap<string, readonly number[]>[] = [changed];
+  let at: Postings = below;
+  while (at instanceof PostingLayer) {
+    layers.push(at.changed);
+    at = at.below;
+  }
+  const merged = new Map(at as ReadonlyMap<string, readonly number[]>);
+  for (const layer of layers.reverse()) for (const [key, posting] of layer) {
+    if (posting.length > 0) merged.set(key, posting);
+    else merged.delete(key);
+  }
+  return merged;
+}
+
 /** The parts `withChanges` hands to the derived index. */
 interface Derived {
   readonly entities: readonly (Entity | undefined)[];
   readonly forms: readonly ListedForm[];
-  readonly postings: ReadonlyMap<string, readonly number[]>;
+  readonly postings: Postings;
   readonly partCounts: ReadonlyMap<string, number>;
   readonly size: number;
 }

@@ -105,3 +105,21 @@ test('a derived index keeps postings in entity-id order and counts known parts a
   }
   assert.ok(seen(built, 'Mohammad Ali').length >= MAX_PAIR_FORMS, 'a budget-bound query is among them');
 });
+
+test('a chain of derivations, past the point where their postings are merged, still screens as a fresh build', () => {
+  let entities = listed.slice(0, 1500);
+  let index = buildMatchIndex(entities);
+  for (let step = 0; step < 11; step++) {
+    const removed = new Set(entities.filter((_, i) => i % 97 === step).map((e) => e.id));
+    const added = [listed[1500 + step]!, buildEntity({ id: `ofac-sdn:7${step}`, source: 'ofac-sdn', schema: 'Person', names: [{ full: `HASSAN, Ali ${step}`, kind: 'primary' }] })];
+    entities = [...entities.filter((e) => !removed.has(e.id)), ...added];
+    index = index.withChanges(removed, added);
+  }
+  const accounts: AccountRecord[] = [
+    { id: 'a', displayName: 'Ali Hassan' },
+    { id: 'b', displayName: 'Mohammad Ali' },
+    ...entities.filter((_, i) => i % 50 === 0).map((e, i) => ({ id: `e${i}`, displayName: e.names[0]!.full })),
+  ];
+  assert.equal(index.size, entities.length);
+  assert.equal(answers(index, accounts), answers(buildMatchIndex(entities), accounts));
+});
