@@ -25,12 +25,8 @@ export interface ChainEnd {
  * to the end of the transaction serialises appenders; SQLite transactions are serialised by
  * the database itself.
  */
-/**
- * Takes the audit chain's lock for the rest of the transaction (PostgreSQL; SQLite
- * transactions are serialised by the database). Enforcement transactions take it first, before
- * any account's lock, so two processes never wait on each other in opposite orders.
- */
-export async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
+/** Takes the audit chain's lock for the rest of the transaction (PostgreSQL; SQLite transactions are serialised by the database). */
+async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
   if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
 }
 

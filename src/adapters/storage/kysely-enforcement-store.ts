@@ -4,7 +4,7 @@ import type { AccountState, MatchStatus } from '../../domain/enforcement/enforce
 import type { MatchExplanation } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
-import { appendAuditEvent, lockAuditChain, type ChainEnd } from './audit-events.js';
+import { appendAuditEvent, type ChainEnd } from './audit-events.js';
 import { filterColumns } from './match-filter-columns.js';
 import { insertRows } from './row-statements.js';
 import type { DialectName } from './database.js';
@@ -24,15 +24,16 @@ export class KyselyEnforcementStore implements EnforcementStore {
   private isCommitting = false;
 
   /**
-   * Runs `work` in a transaction. The transactions that arrive while one commits are run
-   * together: each in its own savepoint (a failing one is rolled back alone and rejects
-   * alone), then one commit for all (group commit). None resolves before that commit, so
-   * nothing is acknowledged that is not stored. SQLite runs one write transaction at a time
-   * anyway; on PostgreSQL every enforcement transaction writes to, or may write to, the audit
-   * chain, which is one lock across processes, so they ran one at a time there too, each
-   * paying its own commit. A group takes that lock first (see `lockAuditChain`).
+   * Runs `work` in a transaction. On SQLite, which runs one write transaction at a time
+   * anyway, the transactions that arrive while one commits are run together: each in its own
+   * savepoint (a failing one is rolled back alone and rejects alone), then one commit for all
+   * (group commit). None resolves before that commit, so nothing is acknowledged that is not
+   * stored. On PostgreSQL each runs in its own transaction on the pool: their statements'
+   * round trips overlap there, which a group on one connection would serialise (measured:
+   * 480 → 280 upserts/s).
    */
   transaction<T>(work: (tx: EnforcementTx) => Promise<T>): Promise<T> {
+    if (this.dialect !== 'sqlite') return this.db.transaction().execute((trx) => work(new KyselyEnforcementTx(trx, this.dialect)));
     return new Promise<T>((resolve, reject) => {
       this.waiting.push({ work, resolve: resolve as (value: unknown) => void, reject });
       if (!this.isCommitting) void this.commitWaiting();
@@ -53,7 +54,6 @@ export class KyselyEnforcementStore implements EnforcementStore {
         const outcomes: (() => void)[] = [];
         try {
           await this.db.transaction().execute(async (trx) => {
-            await lockAuditChain(trx, this.dialect);
             const tx = new KyselyEnforcementTx(trx, this.dialect);
             if (group.length === 1) {
               const only = group[0]!;
