@@ -4,8 +4,9 @@ import type { ListStore, ListVersion } from './ports.js';
 
 /**
  * Keeps a process's match index in step with the active list versions: `refresh` derives a
- * new one (from the old one and the list diffs) when the set of active versions changed (whichever process imported them) and swaps it in
- * atomically, so a request sees either the old index or the new one, never a mix.
+ * new one from the old one and the list diffs when the set of active versions changed
+ * (whichever process imported them) and swaps it in atomically, so a request sees either the
+ * old index or the new one, never a mix.
  */
 export class MatchIndexHolder {
   private index: MatchIndex | undefined;

@@ -25,15 +25,10 @@ export interface ChainEnd {
  * to the end of the transaction serialises appenders; SQLite transactions are serialised by
  * the database itself.
  */
-/** Takes the audit chain's lock for the rest of the transaction (PostgreSQL; SQLite transactions are serialised by the database). */
-async function lockAuditChain(trx: Transaction<Database>, dialect: DialectName): Promise<void> {
-  if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
-}
-
 export async function appendAuditEvent(trx: Transaction<Database>, dialect: DialectName, entry: AuditEntry, at: Date, chainEnd?: ChainEnd): Promise<AuditEvent> {
   let last = chainEnd;
   if (last === undefined) {
-    await lockAuditChain(trx, dialect);
+    if (dialect === 'postgres') await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);
     last = await trx.selectFrom('audit_events').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   }
   const base = {

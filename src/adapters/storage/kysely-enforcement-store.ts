@@ -55,12 +55,6 @@ export class KyselyEnforcementStore implements EnforcementStore {
         try {
           await this.db.transaction().execute(async (trx) => {
             const tx = new KyselyEnforcementTx(trx, this.dialect);
-            if (group.length === 1) {
-              const only = group[0]!;
-              const value = await only.work(tx);
-              outcomes.push(() => only.resolve(value));
-              return;
-            }
             for (const w of group) {
               await sql`savepoint warden_group`.execute(trx);
               try {
@@ -77,7 +71,7 @@ export class KyselyEnforcementStore implements EnforcementStore {
           });
           for (const settle of outcomes) settle();
         } catch (err) {
-          // The commit failed (or the one transaction of a group of one): none of the group is stored.
+          // The transaction or its commit failed: none of the group is stored.
           for (const w of group) w.reject(err);
         }
       }

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { CompiledQuery, sql, type Kysely, type Selectable, type Transaction } from 'kysely';
+import { sql, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { Entity, EntityField } from '../../domain/entities/entity.js';
 import type {
   EntityChange,
@@ -14,12 +14,15 @@ import type {
 import type { AuditEntry } from '../../domain/audit/audit-event.js';
 import { appendAuditEvent } from './audit-events.js';
 import type { DialectName } from './database.js';
+import { insertRows } from './row-statements.js';
 import type { Database, ListVersionsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /** Rows per INSERT statement (4,000 parameters at most): well inside SQLite's (32,766) and PostgreSQL's (65,535) limits. */
 const INSERT_BATCH = 1000;
+/** Ids per IN list. */
+const ID_BATCH = 500;
 /** Rows per page when walking a version in id order. */
 const PAGE = 2000;
 
@@ -159,10 +162,12 @@ class KyselyVersionDraft implements VersionDraft {
     const repeated: string[] = [];
     for (let i = 0; i < entities.length; i += INSERT_BATCH) {
       const batch = entities.slice(i, i + INSERT_BATCH);
-      const members: unknown[] = [];
-      for (const { entity, hash } of batch) members.push(this.versionId, entity.id, hash);
       const inserted = await this.trx.executeQuery<{ entity_id: string }>(
-        CompiledQuery.raw(insertSql(this.dialect, 'version_entities', batch.length, ' on conflict (version_id, entity_id) do nothing returning entity_id'), members),
+        insertRows(this.dialect, 'version_entities', ['version_id', 'entity_id', 'hash'], batch.map(({ entity, hash }) => [this.versionId, entity.id, hash]), {
+          columns: ['version_id', 'entity_id'],
+          update: [],
+          returning: ['entity_id'],
+        }),
       );
       const fresh = new Set(inserted.rows.map((r) => r.entity_id));
       const kept = batch.filter(({ entity }) => fresh.delete(entity.id));
@@ -171,9 +176,9 @@ class KyselyVersionDraft implements VersionDraft {
         repeated.push(...batch.filter((e) => !keptSet.has(e)).map((e) => e.entity.id));
       }
       if (kept.length === 0) continue;
-      const records: unknown[] = [];
-      for (const { entity, hash, json } of kept) records.push(hash, entity.id, json);
-      await this.trx.executeQuery(CompiledQuery.raw(insertSql(this.dialect, 'entity_records', kept.length, ' on conflict (hash) do nothing'), records));
+      await this.trx.executeQuery(
+        insertRows(this.dialect, 'entity_records', ['hash', 'entity_id', 'data'], kept.map(({ entity, hash, json }) => [hash, entity.id, json]), { columns: ['hash'], update: [] }),
+      );
     }
     return repeated;
   }
@@ -255,40 +260,10 @@ class KyselyVersionDraft implements VersionDraft {
   }
 }
 
-/** The columns of the tables a draft fills row by row, in the order `insertSql` lists them. */
-const INSERT_COLUMNS = Object.freeze({
-  version_entities: ['version_id', 'entity_id', 'hash'],
-  entity_records: ['hash', 'entity_id', 'data'],
-});
-const insertSqlCache = new Map<string, string>();
-
-/**
- * `insert into <table> (<columns>) values (…), … <tail>` for `rows` rows, with the dialect's
- * placeholders: the bulk inserts of a draft skip the query builder, which costs more than the
- * insert itself at ingestion sizes. Cached by table, row count and dialect.
- */
-function insertSql(dialect: DialectName, table: keyof typeof INSERT_COLUMNS, rows: number, tail: string): string {
-  const key = `${dialect}\u0000${table}\u0000${rows}\u0000${tail}`;
-  const cached = insertSqlCache.get(key);
-  if (cached !== undefined) return cached;
-  const columns = INSERT_COLUMNS[table];
-  const tuples: string[] = [];
-  for (let r = 0; r < rows; r++) {
-    const marks = columns.map((_, c) => (dialect === 'postgres' ? `$${r * columns.length + c + 1}` : '?'));
-    tuples.push(`(${marks.join(', ')})`);
-  }
-  const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) values ${tuples.join(', ')}${tail}`;
-  if (insertSqlCache.size < 64) insertSqlCache.set(key, text);
-  return text;
-}
-
 /**
  * Walks the differences between two versions: the added, then the removed, then the changed
  * entities, each group in entity id order, one page at a time.
  */
-/** Ids per IN list. */
-const ID_BATCH = 500;
-
 async function* deltasBetween(db: Db, fromId: string | undefined, toId: string): AsyncIterable<EntityDelta> {
   yield* onlyIn(db, toId, fromId, 'added');
   if (fromId !== undefined) {

@@ -1,10 +1,12 @@
 import { CompiledQuery } from 'kysely';
 import type { DialectName } from './database.js';
 
-/** What to do when an inserted row meets an existing one: update these columns from it. */
+/** What to do when an inserted row meets an existing one: update these columns from it (none: keep the existing row). */
 export interface OnConflict {
   readonly columns: readonly string[];
   readonly update: readonly string[];
+  /** Columns of the inserted rows to return (PostgreSQL and SQLite both take `returning`). */
+  readonly returning?: readonly string[];
 }
 
 /** SQL texts by shape (engine, table, columns, rows, conflict), built once each. */
@@ -13,8 +15,9 @@ const texts = new Map<string, string>();
 const quote = (identifier: string): string => `"${identifier}"`;
 
 /**
- * A multi-row `insert` (optionally `on conflict … do update`) as a compiled query, for the
- * write path that runs several per request: Kysely's builder costs more to build and compile
+ * A multi-row `insert` (optionally `on conflict … do update | do nothing [returning …]`) as a
+ * compiled query, for the write paths (an upsert runs several per request; an import inserts
+ * thousands of rows): Kysely's builder costs more to build and compile
  * such a statement (20–30 µs) than SQLite takes to run it. Table and column names are the
  * code's own constants, never input; every value is a parameter. Both engines take the same
  * text apart from the placeholders (`?` on SQLite, `$n` on PostgreSQL).
@@ -26,7 +29,7 @@ export function insertRows(
   rows: readonly (readonly unknown[])[],
   onConflict?: OnConflict,
 ): CompiledQuery {
-  const shape = `${dialect}\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.update.join(',')}` : ''}`;
+  const shape = `${dialect}\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.update.join(',')}\u0000${onConflict.returning?.join(',') ?? ''}` : ''}`;
   let text = texts.get(shape);
   if (text === undefined) {
     let n = 0;
@@ -34,7 +37,9 @@ export function insertRows(
     const values = rows.map(() => `(${columns.map(placeholder).join(', ')})`).join(', ');
     text = `insert into ${quote(table)} (${columns.map(quote).join(', ')}) values ${values}`;
     if (onConflict) {
-      text += ` on conflict (${onConflict.columns.map(quote).join(', ')}) do update set ${onConflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+      const action = onConflict.update.length === 0 ? 'do nothing' : `do update set ${onConflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
+      text += ` on conflict (${onConflict.columns.map(quote).join(', ')}) ${action}`;
+      if (onConflict.returning) text += ` returning ${onConflict.returning.map(quote).join(', ')}`;
     }
     texts.set(shape, text);
   }
