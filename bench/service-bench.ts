@@ -1,4 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { createServer } from 'node:net';
@@ -26,7 +27,8 @@ async function freePort(): Promise<number> {
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
   // The server on core 1, the load generator (this process) on core 0.
-  const child = spawn('taskset', ['-c', '1', process.execPath, WARDEN, '--db', db, 'serve', '--port', String(port)], { stdio: 'ignore', env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' } });
+  const nodeFlags = (process.env['WARDEN_BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn('taskset', ['-c', '1', process.execPath, ...nodeFlags, WARDEN, '--db', db, 'serve', '--port', String(port)], { stdio: process.env['WARDEN_BENCH_SERVER_LOG'] ? ['ignore', openSync(process.env['WARDEN_BENCH_SERVER_LOG'], 'a'), 'ignore'] : 'ignore', env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' } });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -136,11 +138,13 @@ export async function benchService(): Promise<void> {
   const pg = await createTestDatabase('postgres');
   const names = ['Emily Johnson', 'Hiroshi Tanaka', 'Maria Garcia', 'Ahmed Hassan', 'Ivan Petrov', 'Ramzan Kadyrov', 'Li Wei', 'John Smith'];
   const rows: Row[] = [];
+  const stores = (process.env['WARDEN_BENCH_STORES'] ?? 'sqlite,postgres').split(',').map((x) => x.trim());
   try {
     for (const [engine, db] of [
       ['SQLite', `sqlite:${join(dir, 'svc.db')}`],
       ['PostgreSQL', pg.url],
     ] as const) {
+      if (!stores.includes(engine.toLowerCase())) continue;
       await warden(db, 'lists', 'import', sharedData('ofac', 'sdn.csv'), sharedData('un', 'UN_consolidated.xml'));
       const key = (JSON.parse((await warden(db, 'keys', 'create', '--role', 'platform', '--json')).stdout) as { key: string }).key;
       const port = await freePort();

@@ -12,7 +12,7 @@ import { KyselyAuditStore } from '../src/adapters/storage/audit-events.js';
 import { openDatabase, type OpenDatabase } from '../src/adapters/storage/database.js';
 import { KyselyEnforcementStore } from '../src/adapters/storage/kysely-enforcement-store.js';
 import { KyselyListStore } from '../src/adapters/storage/kysely-list-store.js';
-import type { MatchIndex } from '../src/domain/matching/match-types.js';
+import type { MatchIndex, StoredKeys } from '../src/domain/matching/match-types.js';
 import { createTestDatabase } from '../test/databases.js';
 import { sharedData } from '../test/paths.js';
 import { loadOrdinaryPeople } from './matching/datasets.js';
@@ -87,21 +87,34 @@ async function bulkInsert(database: OpenDatabase, table: string, columns: readon
 
 /**
  * Seeds ordinary accounts straight into the tables `upsertAccount` writes for an account with
- * no match (accounts, account_keys, account_screenings), the keys from the same
- * `MatchIndex.accountKeys` (computed once per distinct name). Bulk set-up only: the sweep and
+ * no match (accounts, account_keys, key_variants, account_screenings), the keys from the same
+ * `MatchIndex.storedKeys` (computed once per distinct name). Bulk set-up only: the sweep and
  * the re-screen below run the real paths.
  */
 async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId: string, names: readonly string[], count: number): Promise<void> {
-  const keysOf = new Map<string, string[]>();
+  const keysOf = new Map<string, StoredKeys>();
+  const variantsStored = new Set<string>();
   const at = clock.now().toISOString();
   for (let i = 0; i < count; i += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, count - i) }, (_, j) => ({ id: `p${String(i + j).padStart(7, '0')}`, name: names[(i + j) % names.length]! }));
-    for (const r of rows) if (!keysOf.has(r.name)) keysOf.set(r.name, index.accountKeys({ id: r.id, displayName: r.name }));
+    const variants: [string, string][] = [];
+    for (const r of rows) {
+      if (keysOf.has(r.name)) continue;
+      const stored = index.storedKeys({ id: r.id, displayName: r.name });
+      keysOf.set(r.name, stored);
+      for (const [variant, key] of stored.variants) {
+        const pair = `${variant}\u0000${key}`;
+        if (variantsStored.has(pair)) continue;
+        variantsStored.add(pair);
+        variants.push([variant, key]);
+      }
+    }
     await database.db.transaction().execute(async (trx) => {
       const t = { ...database, db: trx };
       await bulkInsert(t, 'accounts', ['id', 'record', 'links', 'followers', 'names_hash', 'state', 'created_at', 'updated_at'],
         rows.map((r) => [r.id, JSON.stringify({ id: r.id, displayName: r.name }), '{}', 0, sha256(JSON.stringify([r.name, null])), 'active', at, at]));
-      await bulkInsert(t, 'account_keys', ['key', 'account_id'], rows.flatMap((r) => keysOf.get(r.name)!.map((key) => [key, r.id])));
+      await bulkInsert(t, 'account_keys', ['key', 'account_id'], rows.flatMap((r) => keysOf.get(r.name)!.keys.map((key) => [key, r.id])));
+      await bulkInsert(t, 'key_variants', ['variant', 'key'], variants);
       await bulkInsert(t, 'account_screenings', ['account_id', 'version_id', 'screened_at'], rows.map((r) => [r.id, versionId, at]));
     });
   }

@@ -4,7 +4,7 @@ import type { AccountRecord } from '../domain/accounts/account.js';
 import type { AccountState, MatchFacts, MatchStatus } from '../domain/enforcement/enforcement.js';
 import type { EnforcementPolicy, PolicyBody } from '../domain/enforcement/policy.js';
 import type { Entity, EntityField } from '../domain/entities/entity.js';
-import type { MatchExplanation } from '../domain/matching/match-types.js';
+import type { MatchExplanation, StoredKeys } from '../domain/matching/match-types.js';
 
 /**
  * The interfaces the use cases need from technology. Adapters implement them; only the
@@ -275,10 +275,11 @@ export interface EnforcementTx {
   /** The enforcement policy in force (DEFAULT_POLICY until one is set). */
   policy(): Promise<EnforcementPolicy>;
   /**
-   * Replaces the account's blocking keys (the account key index). `isNew`: the account was
-   * not stored before this transaction, so it has no keys to remove.
+   * Replaces the account's blocking keys (the account key index) and adds the variants of its
+   * typo keys to those shared by all accounts (`MatchIndex.storedKeys`). `isNew`: the account
+   * was not stored before this transaction, so it has no keys to remove.
    */
-  setAccountKeys(accountId: string, keys: readonly string[], isNew?: boolean): Promise<void>;
+  setAccountKeys(accountId: string, keys: StoredKeys, isNew?: boolean): Promise<void>;
   /** Records that the account was screened against these list versions. */
   recordScreening(accountId: string, versionIds: readonly string[], at: string): Promise<void>;
 }
@@ -326,7 +327,7 @@ export interface EnforcementStore {
   suspensionTimes(): Promise<SuspensionTimes[]>;
   /** Whether any account is stored (a sweep over none is skipped). */
   hasAccounts(): Promise<boolean>;
-  /** Accounts whose key index holds any of these keys. */
+  /** Accounts whose key index holds any of these keys, itself or as a variant of one of its keys. */
   accountsWithKeys(keys: readonly string[]): Promise<string[]>;
   /** The records of these accounts (those that exist), read in batches. */
   accountRecords(ids: readonly string[]): Promise<AccountRecord[]>;

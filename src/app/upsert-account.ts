@@ -93,7 +93,7 @@ export async function upsertAccount(
       updatedAt: at,
     };
     await tx.putAccount(account);
-    await tx.setAccountKeys(account.record.id, deps.matchIndex.accountKeys(input.record), existing === undefined);
+    await tx.setAccountKeys(account.record.id, deps.matchIndex.storedKeys(input.record), existing === undefined);
     await tx.recordScreening(account.record.id, deps.listVersions, at);
     let state = account.state;
     const policy = await tx.policy();

@@ -37,7 +37,7 @@ for (const dialect of TEST_DIALECTS) {
           store.transaction(async (tx) => {
             const id = `acct-${i}`;
             await tx.putAccount(account(id));
-            await tx.setAccountKeys(id, [`p:k${i}`, 'p:shared'], true);
+            await tx.setAccountKeys(id, { keys: [`p:k${i}`, 'p:shared'], variants: [] }, true);
             await tx.audit({ actor: 'test', action: 'account.created', subject: `account:${id}`, data: { i } }, at);
             if (i % 7 === 3) throw new Error(`transaction ${i} fails after writing`);
             await tx.audit({ actor: 'test', action: 'account.checked', subject: `account:${id}`, data: { i } }, at);
@@ -82,12 +82,40 @@ for (const dialect of TEST_DIALECTS) {
           store.transaction(async (tx) => {
             const existing = await tx.account('twice');
             await tx.putAccount(account('twice'));
-            await tx.setAccountKeys('twice', [`p:twice-${k}`], existing === undefined);
+            await tx.setAccountKeys('twice', { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]] }, existing === undefined);
           }),
         ),
       );
       const held = [...(await store.accountsWithKeys(['p:twice-0'])), ...(await store.accountsWithKeys(['p:twice-1']))];
       assert.deepEqual(held, ['twice'], 'the second transaction replaced the first one’s keys');
+      const viaVariant = [...(await store.accountsWithKeys(['d:twice|0'])), ...(await store.accountsWithKeys(['d:twice|1']))];
+      assert.deepEqual(viaVariant, ['twice'], 'a variant of the replaced key meets nobody');
+    });
+
+    test('an account is found by its keys and by the variants of its typo keys, which accounts share; rows of the old layout too', async () => {
+      await store.transaction(async (tx) => {
+        await tx.putAccount(account('smith-1'));
+        await tx.setAccountKeys('smith-1', { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] }, true);
+      });
+      await store.transaction(async (tx) => {
+        await tx.putAccount(account('smith-2'));
+        // The same typo key: its variants are there already (stored once, by the first account).
+        await tx.setAccountKeys('smith-2', { keys: ['d:JN|smith'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] }, true);
+      });
+      await store.transaction(async (tx) => {
+        await tx.putAccount(account('smyth'));
+        await tx.setAccountKeys('smyth', { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']] }, true);
+      });
+      // Stored before migration 011: the variants inline, as keys of the account.
+      await database.db.insertInto('accounts').values({ id: 'old-smith', record: '{"id":"old-smith"}', links: '{}', followers: 0, names_hash: 'h', state: 'active', created_at: at.toISOString(), updated_at: at.toISOString() }).execute();
+      await database.db.insertInto('account_keys').values([{ key: 'd:JN|smith', account_id: 'old-smith' }, { key: 'd:JN|smth', account_id: 'old-smith' }]).execute();
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|smith']), ['old-smith', 'smith-1', 'smith-2'], 'the key itself');
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|mith']), ['old-smith', 'smith-1', 'smith-2'], 'a variant of the key (an entity spelt "mith"), the old row through the shared variants');
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|smth']), ['old-smith', 'smith-1', 'smith-2', 'smyth'], 'a variant two keys share (smith / smyth)');
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|myth', 'p:JN|SM0']), ['smith-1', 'smyth']);
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|jones']), []);
+      const variants = await database.db.selectFrom('key_variants').select(['variant', 'key']).where('key', '=', 'd:JN|smith').orderBy('variant').execute();
+      assert.deepEqual(variants, [{ variant: 'd:JN|mith', key: 'd:JN|smith' }, { variant: 'd:JN|smth', key: 'd:JN|smith' }], 'each variant stored once');
     });
   });
 }

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
 import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
 import type { AccountState, MatchStatus } from '../../domain/enforcement/enforcement.js';
-import type { MatchExplanation } from '../../domain/matching/match-types.js';
+import type { MatchExplanation, StoredKeys } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
 import { appendAuditEvent, type ChainEnd } from './audit-events.js';
@@ -144,8 +144,17 @@ export class KyselyEnforcementStore implements EnforcementStore {
   async accountsWithKeys(keys: readonly string[]): Promise<string[]> {
     const found = new Set<string>();
     for (let i = 0; i < keys.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('account_keys').select('account_id').distinct().where('key', 'in', keys.slice(i, i + IN_BATCH)).execute();
+      const batch = keys.slice(i, i + IN_BATCH);
+      const rows = await this.db.selectFrom('account_keys').select('account_id').distinct().where('key', 'in', batch).execute();
       for (const r of rows) found.add(r.account_id);
+      const viaVariants = await this.db
+        .selectFrom('key_variants as v')
+        .innerJoin('account_keys as k', 'k.key', 'v.key')
+        .select('k.account_id')
+        .distinct()
+        .where('v.variant', 'in', batch)
+        .execute();
+      for (const r of viaVariants) found.add(r.account_id);
     }
     return [...found].sort();
   }
@@ -368,11 +377,16 @@ class KyselyEnforcementTx implements EnforcementTx {
     return this.policyInForce;
   }
 
-  async setAccountKeys(accountId: string, keys: readonly string[], isNew = false): Promise<void> {
+  async setAccountKeys(accountId: string, stored: StoredKeys, isNew = false): Promise<void> {
     if (!isNew) await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
-    const unique = [...new Set(keys)];
+    const unique = [...new Set(stored.keys)];
     for (let i = 0; i < unique.length; i += IN_BATCH) {
       await this.trx.executeQuery(insertRows(this.dialect, 'account_keys', ['key', 'account_id'], unique.slice(i, i + IN_BATCH).map((key) => [key, accountId])));
+    }
+    // Shared by every account with the key, and never removed (a variant of a key no account
+    // holds any more meets nobody): most names' variants are there already, so this writes none.
+    for (let i = 0; i < stored.variants.length; i += IN_BATCH) {
+      await this.trx.executeQuery(insertRows(this.dialect, 'key_variants', ['variant', 'key'], stored.variants.slice(i, i + IN_BATCH), { columns: ['variant', 'key'], update: [] }));
     }
   }
 

@@ -158,6 +158,12 @@ export interface AccountKeysTable {
   account_id: string;
 }
 
+/** A typo key's spelling variant (less one letter), shared by every account with the key. */
+export interface KeyVariantsTable {
+  variant: string;
+  key: string;
+}
+
 export interface AccountScreeningsTable {
   account_id: string;
   version_id: string;
@@ -183,6 +189,7 @@ export interface SessionsTable {
 export interface Database {
   sessions: SessionsTable;
   account_keys: AccountKeysTable;
+  key_variants: KeyVariantsTable;
   account_screenings: AccountScreeningsTable;
   sweeps: SweepsTable;
   policies: PoliciesTable;

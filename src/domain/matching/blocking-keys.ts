@@ -28,8 +28,11 @@ const MIN_TYPO_WORD = 4;
  *   another one-part name, since a longer name's other parts would count against the match.
  *
  * `isQuery` adds the nickname keys, on the account side only (both sides would double them).
+ * With `variants`, a typo key's spellings less one letter go there, each with the key it
+ * stands for (`variant → keys`), instead of into `out`: how an account's keys are stored
+ * (one row per key, and the variants in a table shared by every account with that key).
  */
-export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>): void {
+export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>, variants?: Map<string, Set<string>>): void {
   const parts: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < form.tokens.length && parts.length < MAX_KEYED_PARTS; i++) {
@@ -60,8 +63,19 @@ export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>): vo
     for (let j = 0; j < typoParts; j++) {
       const b = words[j] ?? '';
       if (i === j) continue;
-      out.add(`d:${a}|${b}`);
-      if (b.length >= MIN_TYPO_WORD) for (let k = 0; k < b.length; k++) out.add(`d:${a}|${b.slice(0, k)}${b.slice(k + 1)}`);
+      const key = `d:${a}|${b}`;
+      out.add(key);
+      if (b.length >= MIN_TYPO_WORD) {
+        for (let k = 0; k < b.length; k++) {
+          const variant = `d:${a}|${b.slice(0, k)}${b.slice(k + 1)}`;
+          if (!variants) out.add(variant);
+          else {
+            const of = variants.get(variant);
+            if (of) of.add(key);
+            else variants.set(variant, new Set([key]));
+          }
+        }
+      }
       if (isQuery) for (const nick of NICKNAMES.get(b) ?? []) out.add(`d:${a}|${nick}`);
     }
   }

@@ -93,6 +93,27 @@ test('screen() only returns entities that share a blocking key with the account'
   assert.ok(checked > 150);
 });
 
+test('storedKeys holds the same keys as accountKeys: its keys and the variants of its typo keys, each variant with its own key', () => {
+  let typoKeys = 0;
+  for (const displayName of ['Ramzan Kadyrov', 'Рамзан Ахматович Кадыров', 'Emily Johnson', 'Bill Clinton', 'قاسم سليماني', 'Li Wei', 'Gazprom']) {
+    const account: AccountRecord = { id: 'k', displayName, handle: 'some_handle99' };
+    const stored = index.storedKeys(account);
+    const all = new Set([...stored.keys, ...stored.variants.map(([variant]) => variant)]);
+    assert.deepEqual([...all].sort(), index.accountKeys(account), displayName);
+    const keys = new Set(stored.keys);
+    for (const [variant, key] of stored.variants) {
+      assert.ok(keys.has(key), `${variant} stands for a key of the account`);
+      assert.ok(key.startsWith('d:') && variant.startsWith('d:'));
+      const [, word = ''] = key.split('|');
+      const [, less = ''] = variant.split('|');
+      assert.equal(less.length, word.length - 1, `${variant} is ${key} less one letter`);
+    }
+    typoKeys += stored.variants.length;
+    assert.ok(stored.keys.length < index.accountKeys(account).length || stored.variants.length === 0);
+  }
+  assert.ok(typoKeys > 20, 'ordinary names have typo variants');
+});
+
 test('one typo in either part still finds the listed person, even beside a common part', () => {
   for (const [displayName, id] of [
     ['Wafsiq Safa', 'ofac-sdn:26957'],

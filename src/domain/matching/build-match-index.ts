@@ -6,7 +6,7 @@ import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from '
 import { formKeys } from './blocking-keys.js';
 import { CandidateIndex, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
 import { explainMatch, WARDEN_NAME } from './explain-match.js';
-import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch } from './match-types.js';
+import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch, StoredKeys } from './match-types.js';
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import { queryNames, type QueryName } from './query-names.js';
@@ -182,6 +182,15 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     screen,
     compare,
     accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(queryNames(account, index.known)).flatMap((k) => [...k]))].sort(),
+    storedKeys: (account: AccountRecord): StoredKeys => {
+      const keys = new Set<string>();
+      const variants = new Map<string, Set<string>>();
+      for (const q of queryNames(account, index.known)) formKeys(q.form, true, keys, variants);
+      const pairs: [string, string][] = [];
+      for (const [variant, of] of variants) for (const key of of) pairs.push([variant, key]);
+      pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
+      return { keys: [...keys].sort(), variants: pairs };
+    },
     probe: (subset: Iterable<Entity>) => buildMatchIndex(subset, { threshold, stats: index.stats, known: index.known, exhaustive: true }),
     withChanges: (removedIds: ReadonlySet<string>, added: readonly Entity[]) => matchIndexOver(index.withChanges(removedIds, added), options),
     entityKeys: (entity: Entity) => {

@@ -74,6 +74,14 @@ export interface Comparison {
  * The matching index over the active list versions: built once per version set (in memory),
  * then queried for every account. Pure: no I/O.
  */
+/** An account's blocking keys as the account key index stores them (`MatchIndex.storedKeys`). */
+export interface StoredKeys {
+  /** The keys, sorted. */
+  readonly keys: readonly string[];
+  /** [variant, key]: a key of `keys` is also met by this variant (a typo key less one letter); sorted. */
+  readonly variants: readonly (readonly [string, string])[];
+}
+
 export interface MatchIndex {
   readonly algorithm: AlgorithmId;
   /** The calibrated default threshold: at or above it, a match opens. */
@@ -91,6 +99,12 @@ export interface MatchIndex {
    * match an account only if they share one of these keys.
    */
   accountKeys(account: AccountRecord): string[];
+  /**
+   * The same keys as stored: `keys`, and the spelling variants of its typo keys, each with the
+   * key it stands for. `accountKeys` is `keys` and every variant; an entity key meets the
+   * account when it is one of `keys` or a variant of one.
+   */
+  storedKeys(account: AccountRecord): StoredKeys;
   /** The blocking keys of an entity, from the same key function. */
   entityKeys(entity: Entity): string[];
   /**
