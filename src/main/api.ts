@@ -38,7 +38,7 @@ const INDEX_REFRESH_MS = 2000;
  * HTTP API until `close`.
  */
 export async function startApi(config: Config, listen: { host: string; port: number; logger?: boolean }): Promise<RunningApi> {
-  const database = await openDatabase(config.storage.url);
+  const database = await openDatabase(config.storage.url, { backgroundCheckpoints: true });
   const listStore = new KyselyListStore(database.db, database.dialect);
   const holder = new MatchIndexHolder(listStore);
   await holder.refresh();

@@ -75,6 +75,16 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
   const byId = new Map<string, number>();
   for (const [i, e] of index.entities.entries()) if (e !== undefined) byId.set(e.id, i);
   const bioCache = new Map<number, BioTargets>();
+  // An upsert screens a record and then stores its keys: both read the same names from it.
+  const namesMemo = new WeakMap<AccountRecord, readonly QueryName[]>();
+  const namesOf = (account: AccountRecord): readonly QueryName[] => {
+    let names = namesMemo.get(account);
+    if (names === undefined) {
+      names = queryNames(account, index.known);
+      namesMemo.set(account, names);
+    }
+    return names;
+  };
 
   const keysByQuery = (names: readonly QueryName[]): Set<string>[] =>
     names.map((q) => {
@@ -85,7 +95,7 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
 
   const screen = (account: AccountRecord, opts: { minScore?: number; limit?: number } = {}): ScoredMatch[] => {
     const minScore = opts.minScore ?? threshold;
-    const names = queryNames(account, index.known);
+    const names = namesOf(account);
     if (names.length === 0) return [];
     const birthDates = account.birthDate !== undefined && account.birthDate !== '' ? [account.birthDate] : [];
     const countries = account.country !== undefined && account.country !== '' ? [account.country] : [];
@@ -181,11 +191,11 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     },
     screen,
     compare,
-    accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(queryNames(account, index.known)).flatMap((k) => [...k]))].sort(),
+    accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(namesOf(account)).flatMap((k) => [...k]))].sort(),
     storedKeys: (account: AccountRecord): StoredKeys => {
       const keys = new Set<string>();
       const variants = new Map<string, Set<string>>();
-      for (const q of queryNames(account, index.known)) formKeys(q.form, true, keys, variants);
+      for (const q of namesOf(account)) formKeys(q.form, true, keys, variants);
       const pairs: [string, string][] = [];
       for (const [variant, of] of variants) for (const key of of) pairs.push([variant, key]);
       pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
