@@ -166,7 +166,10 @@ async function paced(label: string, url: string, method: 'GET' | 'PUT', key: str
     const connection = await take();
     const status = await connection.send(head, body);
     latencies.push(performance.now() - due);
-    if (status < 200 || status >= 300) errors++;
+    if (status < 200 || status >= 300) {
+      if (errors < 3) process.stderr.write(`service bench: ${method} answered ${status === 0 ? 'no response (connection closed)' : `status ${status}`}\n`);
+      errors++;
+    }
     give(connection);
   };
   const inflight: Promise<void>[] = [];
@@ -202,7 +205,7 @@ export async function benchService(): Promise<void> {
       ['SQLite', `sqlite:${join(dir, 'svc.db')}`],
       ['PostgreSQL', pg.url],
     ] as const) {
-      if (!stores.includes(engine.toLowerCase())) continue;
+      if (!stores.includes(engine === 'SQLite' ? 'sqlite' : 'postgres')) continue;
       await warden(db, 'lists', 'import', sharedData('ofac', 'sdn.csv'), sharedData('un', 'UN_consolidated.xml'));
       const key = (JSON.parse((await warden(db, 'keys', 'create', '--role', 'platform', '--json')).stdout) as { key: string }).key;
       const port = await freePort();
