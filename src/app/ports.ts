@@ -329,8 +329,11 @@ export interface EnforcementStore {
   hasAccounts(): Promise<boolean>;
   /** Accounts whose key index holds any of these keys, itself or as a variant of one of its keys. */
   accountsWithKeys(keys: readonly string[]): Promise<string[]>;
-  /** The records of these accounts (those that exist), read in batches. */
-  accountRecords(ids: readonly string[]): Promise<AccountRecord[]>;
+  /**
+   * The records of these accounts (those that exist), read in batches, grouped: the accounts of
+   * a group have the same record but for its id (`record` is the first one's).
+   */
+  recordsByContent(ids: readonly string[]): Promise<{ record: AccountRecord; ids: string[] }[]>;
   /** Accounts with a match (any status) to any of these entities. */
   accountsMatching(entityIds: readonly string[]): Promise<string[]>;
   recordSweep(sweep: Sweep): Promise<void>;

@@ -56,22 +56,12 @@ export async function sweepListVersion(
   // and with no match to one of them already, keeps exactly the matches it has.
   const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
   const rescreened: string[] = [];
-  // Many accounts carry the same screened fields (common names): each distinct record is
-  // scored once. Screening reads every field but the id, so the rest is the memo's key.
-  const isMatchedByProbe = new Map<string, boolean>();
-  for (const record of await deps.enforcementStore.accountRecords(sharing)) {
-    if (matched.has(record.id)) {
-      rescreened.push(record.id);
-      continue;
-    }
-    const { id: _id, ...screened } = record;
-    const content = JSON.stringify(screened);
-    let isMatched = isMatchedByProbe.get(content);
-    if (isMatched === undefined) {
-      isMatched = probe.screen(record, { limit: 1 }).length > 0;
-      isMatchedByProbe.set(content, isMatched);
-    }
-    if (isMatched) rescreened.push(record.id);
+  // Many accounts carry the same record but for the id (common names): each distinct record is
+  // scored once; screening reads every field but the id.
+  for (const { record, ids } of await deps.enforcementStore.recordsByContent(sharing)) {
+    const unmatched: string[] = [];
+    for (const id of ids) (matched.has(id) ? rescreened : unmatched).push(id);
+    if (unmatched.length > 0 && probe.screen(record, { limit: 1 }).length > 0) rescreened.push(...unmatched);
   }
   rescreened.sort();
   let opened = 0;

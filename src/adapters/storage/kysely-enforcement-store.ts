@@ -158,14 +158,28 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return [...found].sort();
   }
 
-  async accountRecords(ids: readonly string[]): Promise<AccountRecord[]> {
-    const out: AccountRecord[] = [];
+  async recordsByContent(ids: readonly string[]): Promise<{ record: AccountRecord; ids: string[] }[]> {
+    // Grouped by the stored text less its id, so a common name's thousands of accounts cost
+    // one JSON.parse, not one each (records are stored with the id first, as putAccount writes them).
+    const groups = new Map<string, { text: string; ids: string[] }>();
     for (let i = 0; i < ids.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('accounts').select('record').where('id', 'in', ids.slice(i, i + IN_BATCH)).execute();
-      for (const r of rows) out.push(JSON.parse(r.record) as AccountRecord);
+      const rows = await this.db.selectFrom('accounts').select(['id', 'record']).where('id', 'in', ids.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) {
+        const prefix = `{"id":${JSON.stringify(r.id)}`;
+        let content: string;
+        if (r.record.startsWith(prefix)) content = r.record.slice(prefix.length);
+        else {
+          const { id: _id, ...rest } = JSON.parse(r.record) as AccountRecord;
+          content = `\u0000${JSON.stringify(rest)}`;
+        }
+        const group = groups.get(content);
+        if (group) group.ids.push(r.id);
+        else groups.set(content, { text: r.record, ids: [r.id] });
+      }
     }
-    return out;
+    return [...groups.values()].map((g) => ({ record: JSON.parse(g.text) as AccountRecord, ids: g.ids }));
   }
+
 
   async accountsMatching(entityIds: readonly string[]): Promise<string[]> {
     const found = new Set<string>();
