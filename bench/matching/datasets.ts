@@ -94,6 +94,8 @@ const SCRIPTS: readonly (readonly [string, RegExp])[] = [
   ['Grek', /\p{Script=Greek}/u],
   ['Armn', /\p{Script=Armenian}/u],
   ['Geor', /\p{Script=Georgian}/u],
+  ['Khmr', /\p{Script=Khmer}/u],
+  ['Ethi', /\p{Script=Ethiopic}/u],
 ];
 
 /** Human labels of the script codes, for tables. */
@@ -111,26 +113,30 @@ export const SCRIPT_LABELS: Readonly<Record<string, string>> = Object.freeze({
   Grek: 'Greek',
   Armn: 'Armenian',
   Geor: 'Georgian',
-  Zyyy: 'other / none',
+  Khmr: 'Khmer',
+  Ethi: 'Ethiopic',
+  Zzzz: 'another script',
+  Zyyy: 'none (no letters)',
 });
 
 /**
- * The script most of a text's letters are written in, as an ISO 15924 code; `Zyyy` when it
- * has no letters or only letters of scripts not listed here. Ties go to the first script in
- * the order Latin, Cyrillic, Arabic, Han, Hangul, Hiragana, Katakana, Devanagari, Thai,
- * Hebrew, Greek, Armenian, Georgian.
+ * The script most of a text's letters are written in, as an ISO 15924 code; `Zzzz` for
+ * letters of a script not listed here (never Latin: a Khmer or Ethiopic name counted as
+ * Latin–Latin before these were listed), `Zyyy` when it has no letters. Ties go to the first
+ * script in the order Latin, Cyrillic, Arabic, Han, Hangul, Hiragana, Katakana, Devanagari,
+ * Thai, Hebrew, Greek, Armenian, Georgian, Khmer, Ethiopic, another.
  */
 export function mainScript(text: string): string {
   const counts = new Map<string, number>();
   for (const ch of text) {
     if (!/\p{L}/u.test(ch)) continue;
     const hit = SCRIPTS.find(([, re]) => re.test(ch));
-    const code = hit ? hit[0] : 'Zyyy';
+    const code = hit ? hit[0] : 'Zzzz';
     counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   let best = 'Zyyy';
   let bestN = 0;
-  for (const [code] of [...SCRIPTS, ['Zyyy'] as const]) {
+  for (const [code] of [...SCRIPTS, ['Zzzz'] as const]) {
     const n = counts.get(code) ?? 0;
     if (n > bestN) [best, bestN] = [code, n];
   }

@@ -58,7 +58,7 @@ interface Best {
 }
 
 /**
- * Builds the matching index over a set of listed entities (`warden-name` 1.2.0): romanised
+ * Builds the matching index over a set of listed entities (`warden-name` 1.3.0): romanised
  * name forms and blocking keys. `screen` retrieves candidates only through the blocking keys
  * `accountKeys` returns (so reverse screening over stored account keys agrees with forward
  * screening), aligns names order-free, weighs parts by the rarity frozen with the algorithm

@@ -81,8 +81,19 @@ test('romanises Greek, Hebrew, Armenian, Georgian, Kana and Devanagari', () => {
   assert.ok(romanize('ทักษิณ').length > 0, 'Thai through any-ascii');
 });
 
+test('romanises Khmer by syllable: series, inherent vowels, finals, subscripts', () => {
+  assert.deepEqual(romanize('ប៉ុល ពត'), ['pol pot'], 'ប៉ is p; ពត has the inherent vowel');
+  assert.deepEqual(romanize('ហ៊ុន សែន'), ['hun saen'], 'ុ reads u after a second-series letter');
+  assert.deepEqual(romanize('គីម'), ['kim']);
+  assert.deepEqual(romanize('កឹម សុខា'), ['koem sokha'], 'ខ before a vowel sign opens the next syllable');
+  assert.deepEqual(romanize('អង្គរ'), ['angkor'], 'a consonant before a subscript closes the syllable');
+  assert.deepEqual(romanize('ខ្មែរ'), ['khmaer'], 'a subscript at the start is part of the initial');
+  assert.deepEqual(romanize('ឯម សុផល'), ['aem sophal'], 'an independent vowel; two bare consonants at the end are a syllable');
+  assert.ok(meets('ហ៊ុន ម៉ាណែត', 'Hun Manet'));
+});
+
 test('bounds and de-duplicates the romanisations', () => {
-  for (const name of ['Рамзан Ахматович Кадыров', 'عبد الرحمن الاحمد محمد', '김정은', 'Կարեն Կարապետյան']) {
+  for (const name of ['Рамзан Ахматович Кадыров', 'عبد الرحمن الاحمد محمد', '김정은', 'Կարեն Կարապետյան', 'សម រង្ស៊ី']) {
     const all = romanize(name);
     assert.ok(all.length >= 1 && all.length <= MAX_ROMANIZATIONS, name);
     assert.equal(new Set(all).size, all.length, name);

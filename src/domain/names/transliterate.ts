@@ -9,11 +9,12 @@ import { isHangulSyllable, romanizeHangul } from './hangul-romanizer.js';
 import { romanizeHebrew } from './hebrew-romanizer.js';
 import { isIndic, romanizeIndic } from './indic-romanizer.js';
 import { isKana, romanizeKana } from './kana-romanizer.js';
+import { isKhmer, romanizeKhmer } from './khmer-romanizer.js';
 
 /** At most this many romanisations per name: enough for the spellings lists use, bounded for blocking. */
 export const MAX_ROMANIZATIONS = 8;
 
-type Script = 'latin' | 'cyrillic' | 'greek' | 'hebrew' | 'arabic' | 'armenian' | 'georgian' | 'indic' | 'hangul' | 'kana' | 'han' | 'other';
+type Script = 'latin' | 'cyrillic' | 'greek' | 'hebrew' | 'arabic' | 'armenian' | 'georgian' | 'indic' | 'khmer' | 'hangul' | 'kana' | 'han' | 'other';
 
 function scriptOf(cp: number): Script {
   if (cp < 0x80) return 'latin';
@@ -24,6 +25,7 @@ function scriptOf(cp: number): Script {
   if (cp >= 0x0530 && cp <= 0x058f) return 'armenian';
   if ((cp >= 0x10a0 && cp <= 0x10ff) || (cp >= 0x1c90 && cp <= 0x1cbf) || (cp >= 0x2d00 && cp <= 0x2d2f)) return 'georgian';
   if (isIndic(cp)) return 'indic';
+  if (isKhmer(cp)) return 'khmer';
   if (isHangulSyllable(cp)) return 'hangul';
   if (isKana(cp)) return 'kana';
   if (isHan(cp)) return 'han';
@@ -57,6 +59,8 @@ function romanizeRun(run: string, script: Script, cyrillic: CyrillicLanguage): r
       return romanizeGeorgian(run);
     case 'indic':
       return romanizeIndic(run);
+    case 'khmer':
+      return romanizeKhmer(run);
     case 'hangul':
       return romanizeHangul(run);
     case 'kana':
