@@ -1,13 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { connect, createServer, type Socket } from 'node:net';
+import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { createTestDatabase } from '../test/databases.js';
 import { REPO_ROOT, sharedData } from '../test/paths.js';
 import { warden } from '../test/cli-harness.js';
+import { freePort } from '../test/ports.js';
 
 const WARDEN = join(REPO_ROOT, 'bin', 'warden.js');
 const RATE = 1000;
@@ -15,14 +16,6 @@ const SECONDS = 10;
 const WARMUP_SECONDS = 3;
 /** Paced PUT rows below RATE. */
 const LOWER_RATES = [250, 500];
-
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
   // The server on core 1, the load generator (this process) on core 0.

@@ -2,21 +2,12 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { REPO_ROOT, sharedData } from '../../test/paths.js';
 import { warden } from '../../test/cli-harness.js';
-
-/** A free loopback port. */
-async function freePort(): Promise<number> {
-  const s = createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+import { freePort } from '../../test/ports.js';
 
 /** Starts `warden serve` as a real process and waits until it answers. */
 async function serve(db: string, port: number): Promise<ChildProcess> {
