@@ -5,7 +5,7 @@ import { connect, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { createTestDatabase } from '../test/databases.js';
+import { createTestDatabase, dialectsNamedBy } from '../test/databases.js';
 import { REPO_ROOT, sharedData } from '../test/paths.js';
 import { warden } from '../test/cli-harness.js';
 import { freePort } from '../test/ports.js';
@@ -19,8 +19,13 @@ const LOWER_RATES = [250, 500];
 
 async function startServer(db: string, port: number): Promise<ChildProcess> {
   // The server on core 1, the load generator (this process) on core 0.
+  // For profiling: Node.js flags for the server (--cpu-prof, --trace-gc), and a file for its request log.
   const nodeFlags = (process.env['WARDEN_BENCH_NODE_FLAGS'] ?? '').split(' ').filter(Boolean);
-  const child = spawn('taskset', ['-c', '1', process.execPath, ...nodeFlags, WARDEN, '--db', db, 'serve', '--port', String(port)], { stdio: process.env['WARDEN_BENCH_SERVER_LOG'] ? ['ignore', openSync(process.env['WARDEN_BENCH_SERVER_LOG'], 'a'), 'ignore'] : 'ignore', env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' } });
+  const log = process.env['WARDEN_BENCH_SERVER_LOG'];
+  const child = spawn('taskset', ['-c', '1', process.execPath, ...nodeFlags, WARDEN, '--db', db, 'serve', '--port', String(port)], {
+    stdio: log ? ['ignore', openSync(log, 'a'), 'ignore'] : 'ignore',
+    env: { ...process.env, WARDEN_PULL_INTERVAL_S: '0' },
+  });
   for (let i = 0; i < 300; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
@@ -192,13 +197,13 @@ export async function benchService(): Promise<void> {
   const pg = await createTestDatabase('postgres');
   const names = ['Emily Johnson', 'Hiroshi Tanaka', 'Maria Garcia', 'Ahmed Hassan', 'Ivan Petrov', 'Ramzan Kadyrov', 'Li Wei', 'John Smith'];
   const rows: Row[] = [];
-  const stores = (process.env['WARDEN_BENCH_STORES'] ?? 'sqlite,postgres').split(',').map((x) => x.trim());
+  const stores = dialectsNamedBy('WARDEN_BENCH_STORES');
   try {
-    for (const [engine, db] of [
-      ['SQLite', `sqlite:${join(dir, 'svc.db')}`],
-      ['PostgreSQL', pg.url],
+    for (const [dialect, engine, db] of [
+      ['sqlite', 'SQLite', `sqlite:${join(dir, 'svc.db')}`],
+      ['postgres', 'PostgreSQL', pg.url],
     ] as const) {
-      if (!stores.includes(engine === 'SQLite' ? 'sqlite' : 'postgres')) continue;
+      if (!stores.includes(dialect)) continue;
       await warden(db, 'lists', 'import', sharedData('ofac', 'sdn.csv'), sharedData('un', 'UN_consolidated.xml'));
       const key = (JSON.parse((await warden(db, 'keys', 'create', '--role', 'platform', '--json')).stdout) as { key: string }).key;
       const port = await freePort();

@@ -13,7 +13,7 @@ import { openDatabase, type OpenDatabase } from '../src/adapters/storage/databas
 import { KyselyEnforcementStore } from '../src/adapters/storage/kysely-enforcement-store.js';
 import { KyselyListStore } from '../src/adapters/storage/kysely-list-store.js';
 import type { MatchIndex, StoredKeys } from '../src/domain/matching/match-types.js';
-import { createTestDatabase } from '../test/databases.js';
+import { createTestDatabase, dialectsNamedBy } from '../test/databases.js';
 import { sharedData } from '../test/paths.js';
 import { loadOrdinaryPeople } from './matching/datasets.js';
 
@@ -254,7 +254,7 @@ export async function benchSweep(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'warden-bench-sweep-'));
   const names = (await loadOrdinaryPeople()).map((p) => p.fullName).filter((n) => n !== '');
   const sizes = process.env['WARDEN_BENCH_LARGE'] === '0' ? [100_000] : [100_000, 1_000_000];
-  const stores = (process.env['WARDEN_BENCH_STORES'] ?? 'sqlite,postgres').split(',').map((x) => x.trim());
+  const stores = dialectsNamedBy('WARDEN_BENCH_STORES');
   console.log(`\n## List change sweep (new OFAC SDN version: +${ADDED} entities, -${REMOVED}): reverse screening vs full forward re-screen\n`);
   console.log(`Accounts: the ${names.length.toLocaleString('en-US')} ordinary names repeated, plus ${PLANTED} planted listed people (${ADDED} designated only in the new version). Sweep = import of the new version + the new match index + \`sweepListVersion\`, on one thread, as a running \`warden serve\` does it: the index is derived from the one in use and the diff (\`loadMatchIndex\` with the previous index; the full build a process without one pays, \`warden lists import\`, is shown beside, not counted). Forward re-screen = the same import and index, then every stored account read back and screened, matched ones upserted (unmatched ones are not written, so this is a lower bound); at 1,000,000 accounts every 10th account is screened and the screening time multiplied by 10 (all pages are still read; \`WARDEN_BENCH_FULL_FORWARD=1\` screens every account). A 1,000,000-account reverse screen projected over ${LARGE_SWEEP_BUDGET_S} s (accounts holding the touched keys × the 100,000 run's seconds per re-screened account) is reported as that estimate, marked est. (\`WARDEN_BENCH_LARGE=full\` runs it). Seeding is bulk set-up, not measured against a goal; on PostgreSQL it ends with \`ANALYZE\` (as autovacuum would do shortly after such a load).\n`);
   console.log('| store | accounts | seeding s | import s | index s (derived) | full index build s (not counted) | reverse screen s | **sweep s** (import → matches opened) | accounts re-screened | matches opened | delisted | planted new found | forward screen s | **forward total s** | accounts matched (forward) | speed-up |');

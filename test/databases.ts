@@ -13,14 +13,19 @@ export interface TestDatabase {
 /** The server the PostgreSQL runs use (WARDEN_TEST_PG_URL; a database on it is created per test). */
 export const TEST_PG_URL = process.env['WARDEN_TEST_PG_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
+/** The engines an environment variable names (`sqlite`, `postgres`, comma-separated); both when it is unset. */
+export function dialectsNamedBy(variable: string): readonly ('sqlite' | 'postgres')[] {
+  return (process.env[variable] ?? 'sqlite,postgres')
+    .split(',')
+    .map((d) => d.trim())
+    .filter((d): d is 'sqlite' | 'postgres' => d === 'sqlite' || d === 'postgres');
+}
+
 /**
  * The engines the contract suites run against: both by default; WARDEN_TEST_DIALECTS=sqlite
  * (or postgres) narrows it. PostgreSQL is never skipped silently: an unreachable server fails.
  */
-export const TEST_DIALECTS: readonly ('sqlite' | 'postgres')[] = (process.env['WARDEN_TEST_DIALECTS'] ?? 'sqlite,postgres')
-  .split(',')
-  .map((d) => d.trim())
-  .filter((d): d is 'sqlite' | 'postgres' => d === 'sqlite' || d === 'postgres');
+export const TEST_DIALECTS = dialectsNamedBy('WARDEN_TEST_DIALECTS');
 
 /** Creates an empty database of the given engine. */
 export async function createTestDatabase(dialect: 'sqlite' | 'postgres'): Promise<TestDatabase> {

@@ -180,7 +180,6 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return [...groups.values()].map((g) => ({ record: JSON.parse(g.text) as AccountRecord, ids: g.ids }));
   }
 
-
   async accountsMatching(entityIds: readonly string[]): Promise<string[]> {
     const found = new Set<string>();
     for (let i = 0; i < entityIds.length; i += IN_BATCH) {

@@ -70,10 +70,6 @@ export interface Comparison {
   readonly explanation: MatchExplanation;
 }
 
-/**
- * The matching index over the active list versions: built once per version set (in memory),
- * then queried for every account. Pure: no I/O.
- */
 /** An account's blocking keys as the account key index stores them (`MatchIndex.storedKeys`). */
 export interface StoredKeys {
   /** The keys, sorted. */
@@ -82,6 +78,10 @@ export interface StoredKeys {
   readonly variants: readonly (readonly [string, string])[];
 }
 
+/**
+ * The matching index over the active list versions: built once per version set (in memory),
+ * then queried for every account. Pure: no I/O.
+ */
 export interface MatchIndex {
   readonly algorithm: AlgorithmId;
   /** The calibrated default threshold: at or above it, a match opens. */

@@ -59,8 +59,9 @@ export function romanizeKhmer(word: string): string[] {
   const chars = Array.from(word);
   let out = '';
   let i = 0;
-  const isSign = (ch: string | undefined): boolean =>
-    ch !== undefined && (ch in VOWEL_SIGNS || ch === COENG || ch === MUUSIKATOAN || ch === TRIISAP || ch === NIKAHIT || ch === REAHMUK);
+  /** A sign that belongs to the consonant before it (a vowel, a series sign): that consonant is an initial. */
+  const takesSign = (ch: string | undefined): boolean =>
+    ch !== undefined && (ch in VOWEL_SIGNS || ch === MUUSIKATOAN || ch === TRIISAP || ch === NIKAHIT || ch === REAHMUK);
   while (i < chars.length) {
     const ch = chars[i] ?? '';
     const digit = DIGITS.indexOf(ch);
@@ -127,7 +128,7 @@ export function romanizeKhmer(word: string): string[] {
     if (!f) return at;
     const after = chars[at + 1];
     if (after === TOANDAKHIAT) return at + 2; // a silent final
-    if (after !== COENG && isSign(after)) return at; // it takes a vowel: the next syllable's initial
+    if (takesSign(after)) return at; // the next syllable's initial
     // Two bare consonants ending the word are a syllable of their own (សុផល: so-phal), not a
     // final and a lone consonant.
     if (after !== undefined && CONSONANTS[after] !== undefined && at + 2 === chars.length) return at;
