@@ -1,7 +1,7 @@
 import {
-  FUZZY_FLOOR, INITIAL_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, typoSimilarity,
+  FUZZY_FLOOR, INITIAL_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, SYLLABLE, SYLLABLE_SIMILARITY, typoSimilarity,
 } from './align-names.js';
-import { mayJoin, type PreparedName } from './prepared-name.js';
+import { mayJoin, sharesPart, type PreparedName } from './prepared-name.js';
 import { isOneEdit } from './string-similarity.js';
 
 /**
@@ -11,47 +11,66 @@ import { isOneEdit } from './string-similarity.js';
  * it, seen from the query side and from the listed side (the smaller bound wins); a part that
  * can meet nothing, and parts left over because the other name has too few, are charged as
  * alignment charges them. Returns 1 when parts may be joined (abdul rahman), which it does not
- * model. Never below the true similarity: pruning on it loses no match.
+ * model. Between names one of which was written in syllables (Han, Hangul, Kana), another
+ * syllable counts at most `SYLLABLE_SIMILARITY`, as in alignment: when no query part is longer
+ * than a syllable or met exactly, that is the bound, found without comparing parts pairwise.
+ * Never below the true similarity: pruning on it loses no match.
  */
 export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
   const qt = q.tokens;
   const lt = l.tokens;
   if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, !isPerson) && (joinsAny(qt, lt, isPerson) || joinsAny(lt, qt, isPerson))) return 1;
+  const syllabic = q.form.syllabic || l.form.syllabic;
+  if (syllabic && q.longest <= SYLLABLE && !sharesPart(q, l)) return SYLLABLE_SIMILARITY;
   const qw = isPerson ? q.personWeights : q.otherWeights;
   const lw = isPerson ? l.personWeights : l.otherWeights;
+  const qKeys = q.keys;
+  const lKeys = l.keys;
+  const qDigit = q.digit;
+  const lDigit = l.digit;
+  const qLetters = q.letters;
+  const lLetters = l.letters;
+  const qNicknames = q.nicknames;
+  const nq = qt.length;
+  const nl = lt.length;
   let missQ = 0;
   let leftover = false;
   let reached = 0;
   let strong = 0;
   let initials = 0;
   let strongReach = 0;
-  listedU.fill(0);
-  listedLo.fill(Infinity);
-  listedHi.fill(0);
+  for (let j = 0; j < nl; j++) {
+    listedU[j] = 0;
+    listedLo[j] = Infinity;
+    listedHi[j] = 0;
+  }
   let minMiss = Infinity;
   let n = 0;
-  for (let i = 0; i < qt.length; i++) {
-    const a = qt[i] ?? '';
+  for (let i = 0; i < nq; i++) {
+    const a = qt[i] as string;
     const la = a.length;
-    const keyA = q.keys[i] ?? '';
-    const wq = qw[i] ?? 0;
+    const keyA = qKeys[i] as string;
+    const wq = qw[i] as number;
+    const digitA = qDigit[i] === 1;
+    const lettersA = qLetters[i] as number;
+    const nicknames = qNicknames[i];
     let best = 0;
     let lo = Infinity;
     let hi = 0;
     let isStrong = false;
     let reach = 0;
-    for (let j = 0; j < lt.length; j++) {
-      const b = lt[j] ?? '';
-      const lb = b.length;
-      const u = similarityBound(a, keyA, b, l.keys[j] ?? '', q.digit[i] === 1 || l.digit[j] === 1, q.nicknames[i], (q.letters[i] ?? 0), (l.letters[j] ?? 0));
+    for (let j = 0; j < nl; j++) {
+      const b = lt[j] as string;
+      const u = similarityBound(a, keyA, b, lKeys[j] as string, digitA || lDigit[j] === 1, nicknames, lettersA, lLetters[j] as number);
       if (u === 0) continue;
+      const lb = b.length;
       reach |= 1 << j;
-      const wl = lw[j] ?? 0;
+      const wl = lw[j] as number;
       const initial = la === 1 || lb === 1;
       const m = initial ? Math.min(wq, wl) : (wq + wl) / 2;
-      if (u > (listedU[j] ?? 0)) listedU[j] = u;
-      if (m < (listedLo[j] ?? 0)) listedLo[j] = m;
-      if (m > (listedHi[j] ?? 0)) listedHi[j] = m;
+      if (u > (listedU[j] as number)) listedU[j] = u;
+      if (m < (listedLo[j] as number)) listedLo[j] = m;
+      if (m > (listedHi[j] as number)) listedHi[j] = m;
       if (!initial) isStrong = true;
       if (u > best) best = u;
       if (m < lo) lo = m;
@@ -82,7 +101,7 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
   }
   const strongPairs = Math.min(strong, popcount(strongReach));
   let missL = 0;
-  const enoughPossible = isPerson && !leftover && strongPairs >= Math.min(2, lt.length, qt.length) && strongPairs >= Math.min(2, lt.length);
+  const enoughPossible = isPerson && !syllabic && !leftover && strongPairs >= Math.min(2, lt.length, qt.length) && strongPairs >= Math.min(2, lt.length);
   const share = enoughPossible ? PATRONYMIC_MISS : 1;
   for (let j = 0; j < lt.length; j++) if ((reached & (1 << j)) === 0) missL += (lw[j] ?? 0) * share;
   const byQuery = bestRatio(n, QUERY_MISS * missQ + missL);

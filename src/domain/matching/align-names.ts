@@ -202,13 +202,13 @@ export function alignNames(query: NameForm, listed: NameForm, stats: TokenStats,
 }
 
 /** Parts this short from a Han, Hangul or Kana name are syllables. */
-const SYLLABLE = 5;
+export const SYLLABLE = 5;
 /**
  * The most two different syllables count: the romaniser already gave every common spelling
  * of the written name, so another syllable that merely sounds alike (min / man, jun / chun)
  * is another name.
  */
-const SYLLABLE_SIMILARITY = 0.6;
+export const SYLLABLE_SIMILARITY = 0.6;
 const SYLLABLE_MATCH: PartSimilarity = { similarity: SYLLABLE_SIMILARITY, how: 'phonetic' };
 /**
  * Factor on the similarity of names that contradict each other in structure: a name on the

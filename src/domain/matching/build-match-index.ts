@@ -218,10 +218,12 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
  */
 const SAME_KEYS_SLACK = 0.03;
 
-/** For each query form, the first form (at most 31) with the same phonetic keys, part by part. */
+/** For each query form, the first form (at most 31) with the same phonetic keys, part by part (a syllabic form: itself). */
 function leadersOf(names: readonly QueryName[]): number[] {
   const first = new Map<string, number>();
   return names.map((q, i) => {
+    // Syllables that sound alike still count as other syllables (alignBound): no shared bound.
+    if (q.form.syllabic) return i;
     const id = q.form.keys.join(' ');
     const at = first.get(id);
     if (at !== undefined) return at;

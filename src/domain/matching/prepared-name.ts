@@ -42,6 +42,17 @@ export interface PreparedName {
   readonly surname: number;
   /** The total person weight of the parts: the name's identity mass. */
   readonly mass: number;
+  /**
+   * String hashes (FNV-1a): of each part, then of each two and three adjacent parts joined
+   * (from `joinsAt`), then of each two adjacent parts' initials where both are longer than
+   * one letter (from `acronymsAt`). `mayJoin` compares them: a part can equal a join only
+   * when their hashes are equal.
+   */
+  readonly hashes: Int32Array;
+  /** The length of the longest part. */
+  readonly longest: number;
+  readonly joinsAt: number;
+  readonly acronymsAt: number;
 }
 
 const bit = (n: number): number => 1 << Math.min(n, 31);
@@ -84,10 +95,53 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
       if (third !== undefined) joinMask |= bit(t.length + next.length + third.length);
     }
   }
-  return { form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, letters, lengthMask, joinMask, hasPair, afterBin, surname: (1 << form.surnameParts) - 1, mass };
+  let longest = 0;
+  for (const t of tokens) if (t.length > longest) longest = t.length;
+  const hashes = new Int32Array(n + Math.max(0, 3 * n - 4));
+  let h = 0;
+  for (const t of tokens) hashes[h++] = hashOf(t);
+  const joinsAt = h;
+  for (let i = 0; i + 1 < n; i++) {
+    hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}`);
+    if (i + 2 < n) hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}${tokens[i + 2]}`);
+  }
+  const acronymsAt = h;
+  for (let i = 0; i + 1 < n; i++) {
+    const a = tokens[i] ?? '';
+    const b = tokens[i + 1] ?? '';
+    if (a.length > 1 && b.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}`);
+  }
+  return {
+    form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, letters, lengthMask, joinMask, hasPair, afterBin,
+    surname: (1 << form.surnameParts) - 1, mass, hashes: h === hashes.length ? hashes : hashes.slice(0, h), joinsAt, acronymsAt, longest,
+  };
+}
+
+/** FNV-1a over the string's UTF-16 code units. */
+function hashOf(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+/** True when some part of `a` may equal some part of `b` (their hashes are equal). */
+export function sharesPart(a: PreparedName, b: PreparedName): boolean {
+  return sharesHash(a, b, 0, b.joinsAt);
+}
+
+/** True when one of `a`'s part hashes is among `b`'s hashes from `from` to `to`. */
+function sharesHash(a: PreparedName, b: PreparedName, from: number, to: number): boolean {
+  const ah = a.hashes;
+  const bh = b.hashes;
+  for (let i = 0; i < a.joinsAt; i++) {
+    const x = ah[i];
+    for (let j = from; j < to; j++) if (bh[j] === x) return true;
+  }
+  return false;
 }
 
 /** True when a part of one name may equal adjacent parts of the other joined, or their initials. */
 export function mayJoin(a: PreparedName, b: PreparedName, acronyms: boolean): boolean {
-  return (a.lengthMask & b.joinMask) !== 0 || (b.lengthMask & a.joinMask) !== 0 || (acronyms && (a.hasPair || b.hasPair));
+  if (((a.lengthMask & b.joinMask) !== 0 && sharesHash(a, b, b.joinsAt, b.acronymsAt)) || ((b.lengthMask & a.joinMask) !== 0 && sharesHash(b, a, a.joinsAt, a.acronymsAt))) return true;
+  return acronyms && ((a.hasPair && sharesHash(a, b, b.acronymsAt, b.hashes.length)) || (b.hasPair && sharesHash(b, a, a.acronymsAt, a.hashes.length)));
 }
