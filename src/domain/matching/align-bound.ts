@@ -1,7 +1,7 @@
 import {
   FUZZY_FLOOR, INITIAL_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, SYLLABLE, SYLLABLE_SIMILARITY, typoSimilarity,
 } from './align-names.js';
-import { mayJoin, sharesPart, type PreparedName } from './prepared-name.js';
+import { mayJoin, PART_DIGIT, PART_KEYED, PART_LENGTH, PART_STRIDE, sharesPart, type PreparedName } from './prepared-name.js';
 import { isOneEdit } from './string-similarity.js';
 
 /**
@@ -17,22 +17,15 @@ import { isOneEdit } from './string-similarity.js';
  * Never below the true similarity: pruning on it loses no match.
  */
 export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
-  const qt = q.tokens;
-  const lt = l.tokens;
-  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, !isPerson) && (joinsAny(qt, lt, isPerson) || joinsAny(lt, qt, isPerson))) return 1;
-  const syllabic = q.form.syllabic || l.form.syllabic;
+  const nq = q.parts;
+  const nl = l.parts;
+  if ((nq !== nl || !isPerson) && mayJoin(q, l, !isPerson) && (joinsAny(q.tokens, l.tokens, isPerson) || joinsAny(l.tokens, q.tokens, isPerson))) return 1;
+  const syllabic = q.syllabic || l.syllabic;
   if (syllabic && q.longest <= SYLLABLE && !sharesPart(q, l)) return SYLLABLE_SIMILARITY;
   const qw = isPerson ? q.personWeights : q.otherWeights;
   const lw = isPerson ? l.personWeights : l.otherWeights;
-  const qKeys = q.keys;
-  const lKeys = l.keys;
-  const qDigit = q.digit;
-  const lDigit = l.digit;
-  const qLetters = q.letters;
-  const lLetters = l.letters;
-  const qNicknames = q.nicknames;
-  const nq = qt.length;
-  const nl = lt.length;
+  const qp = q.packed;
+  const lp = l.packed;
   let missQ = 0;
   let leftover = false;
   let reached = 0;
@@ -47,23 +40,17 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
   let minMiss = Infinity;
   let n = 0;
   for (let i = 0; i < nq; i++) {
-    const a = qt[i] as string;
-    const la = a.length;
-    const keyA = qKeys[i] as string;
     const wq = qw[i] as number;
-    const digitA = qDigit[i] === 1;
-    const lettersA = qLetters[i] as number;
-    const nicknames = qNicknames[i];
+    const la = (qp[i * PART_STRIDE + 2] as number) & PART_LENGTH;
     let best = 0;
     let lo = Infinity;
     let hi = 0;
     let isStrong = false;
     let reach = 0;
     for (let j = 0; j < nl; j++) {
-      const b = lt[j] as string;
-      const u = similarityBound(a, keyA, b, lKeys[j] as string, digitA || lDigit[j] === 1, nicknames, lettersA, lLetters[j] as number);
+      const u = similarityBound(q, i, l, j);
       if (u === 0) continue;
-      const lb = b.length;
+      const lb = (lp[j * PART_STRIDE + 2] as number) & PART_LENGTH;
       reach |= 1 << j;
       const wl = lw[j] as number;
       const initial = la === 1 || lb === 1;
@@ -101,14 +88,14 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
   }
   const strongPairs = Math.min(strong, popcount(strongReach));
   let missL = 0;
-  const enoughPossible = isPerson && !syllabic && !leftover && strongPairs >= Math.min(2, lt.length, qt.length) && strongPairs >= Math.min(2, lt.length);
+  const enoughPossible = isPerson && !syllabic && !leftover && strongPairs >= Math.min(2, nl, nq) && strongPairs >= Math.min(2, nl);
   const share = enoughPossible ? PATRONYMIC_MISS : 1;
-  for (let j = 0; j < lt.length; j++) if ((reached & (1 << j)) === 0) missL += (lw[j] ?? 0) * share;
+  for (let j = 0; j < nl; j++) if ((reached & (1 << j)) === 0) missL += (lw[j] ?? 0) * share;
   const byQuery = bestRatio(n, QUERY_MISS * missQ + missL);
   // With no more listed parts in reach than query parts, each listed part left out leaves a query part out too.
   const tight = popcount(reached) <= n;
   let k = 0;
-  for (let j = 0; j < lt.length; j++) {
+  for (let j = 0; j < nl; j++) {
     if ((reached & (1 << j)) === 0) continue;
     boundU[k] = listedU[j] ?? 0;
     boundLo[k] = listedLo[j] ?? 0;
@@ -120,30 +107,45 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
 }
 
 /**
- * An upper bound of `similarityOf` that computes no Jaro-Winkler or edit distance: same
- * phonetic key counts its cap, typos `typoSimilarity`, and a fuzzy match 0.7 only when the letters the
- * two parts share leave Jaro-Winkler room to reach `FUZZY_FLOOR`.
+ * An upper bound of `similarityOf` for query part `i` and listed part `j` that computes no
+ * Jaro-Winkler or edit distance: same phonetic key counts its cap, typos `typoSimilarity`, and
+ * a fuzzy match 0.7 only when the letters the two parts share leave Jaro-Winkler room to reach
+ * `FUZZY_FLOOR`. It reads the parts' packed numbers, and their strings only to confirm an
+ * equal hash, a nickname or one edit.
  */
-function similarityBound(a: string, keyA: string, b: string, keyB: string, isDigits: boolean, nicknames: ReadonlySet<string> | undefined, lettersA: number, lettersB: number): number {
-  if (a === b) return 1;
-  const la = a.length;
-  const lb = b.length;
-  if (la === 1 || lb === 1) return la !== lb && a.charCodeAt(0) === b.charCodeAt(0) ? INITIAL_SIMILARITY : 0;
-  if (nicknames?.has(b) === true) return 0.9;
-  if (isDigits) return 0;
+function similarityBound(q: PreparedName, i: number, l: PreparedName, j: number): number {
+  const qp = q.packed;
+  const lp = l.packed;
+  const at = i * PART_STRIDE;
+  const bt = j * PART_STRIDE;
+  if (qp[at] === lp[bt] && q.tokens[i] === l.tokens[j]) return 1;
+  const ma = qp[at + 2] as number;
+  const mb = lp[bt + 2] as number;
+  const la = ma & PART_LENGTH;
+  const lb = mb & PART_LENGTH;
+  const sameStart = ((ma ^ mb) & FIRST_LETTER) === 0;
+  if (la === 1 || lb === 1) return la !== lb && sameStart ? INITIAL_SIMILARITY : 0;
+  const nicknames = q.nicknames[i];
+  if (nicknames !== undefined && nicknames.has(l.tokens[j] as string)) return 0.9;
+  if (((ma | mb) & PART_DIGIT) !== 0) return 0;
   const shorter = la < lb ? la : lb;
-  if (keyA === keyB && keyA.length >= 2) return shorter <= 3 ? SHORT_PHONETIC_CAP : 0.97;
+  if ((ma & PART_KEYED) !== 0 && qp[at + 1] === lp[bt + 1] && q.keys[i] === l.keys[j]) return shorter <= 3 ? SHORT_PHONETIC_CAP : 0.97;
   if (shorter < 4) return 0;
   const longer = la < lb ? lb : la;
-  if (isOneEdit(a, b)) return typoSimilarity(1, longer);
-  if (a.charCodeAt(0) !== b.charCodeAt(0)) return 0;
-  const diff = la > lb ? la - lb : lb - la;
+  const diff = longer - shorter;
+  if (diff <= 1 && isOneEdit(q.tokens[i] as string, l.tokens[j] as string)) return typoSimilarity(1, longer);
+  if (!sameStart) return 0;
   if (shorter >= 6 && diff <= 2) return typoSimilarity(2, longer);
+  const lettersA = qp[at + 3] as number;
+  const lettersB = lp[bt + 3] as number;
   const common = shorter - popcount((la <= lb ? lettersA & ~lettersB : lettersB & ~lettersA) >>> 0);
   if (common <= 0) return 0;
   const jaro = (common / la + common / lb + 1) / 3;
   return jaro + 0.4 * (1 - jaro) >= FUZZY_FLOOR ? 0.7 : 0;
 }
+
+/** The first letter's field of a part's third packed number. */
+const FIRST_LETTER = 0xffff << 12;
 
 function popcount(x: number): number {
   let n = 0;

@@ -33,6 +33,61 @@ const MIN_TYPO_WORD = 4;
  * (one row per key, and the variants in a table shared by every account with that key).
  */
 export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>, variants?: Map<string, Set<string>>): void {
+  eachKey(form, isQuery, (kind, a, b, skip) => {
+    if (kind === KEY_VARIANT && variants) {
+      const variant = keyText(kind, a, b, skip);
+      const key = keyText(KEY_TYPO, a, b, -1);
+      const of = variants.get(variant);
+      if (of) of.add(key);
+      else variants.set(variant, new Set([key]));
+    } else out.add(keyText(kind, a, b, skip));
+  });
+}
+
+/** A key of one part (`s:`). */
+export const KEY_SINGLE = 0;
+/** A pair key (`p:`), its two parts in order. */
+export const KEY_PAIR = 1;
+/** A typo key (`d:`) as spelt, or with a nickname for the second part. */
+export const KEY_TYPO = 2;
+/** A typo key's spelling less one letter: the second part without the letter at `skip`. */
+export const KEY_VARIANT = 3;
+
+/** Receives one key as its parts, so that a caller may test it (`keyHash`) before building its text. */
+export type KeyVisitor = (kind: number, a: string, b: string, skip: number) => void;
+
+/** The text of a key given as its parts. */
+export function keyText(kind: number, a: string, b: string, skip: number): string {
+  if (kind === KEY_SINGLE) return `s:${a}`;
+  if (kind === KEY_PAIR) return `p:${a}|${b}`;
+  if (kind === KEY_TYPO) return `d:${a}|${b}`;
+  return `d:${a}|${b.slice(0, skip)}${b.slice(skip + 1)}`;
+}
+
+/** `hashOf(keyText(kind, a, b, skip))`, computed without building the text. */
+export function keyHash(kind: number, a: string, b: string, skip: number): number {
+  let h = FNV_OFFSET;
+  h = Math.imul(h ^ (kind === KEY_SINGLE ? 115 : kind === KEY_PAIR ? 112 : 100), FNV_PRIME);
+  h = Math.imul(h ^ 58, FNV_PRIME);
+  for (let i = 0; i < a.length; i++) h = Math.imul(h ^ a.charCodeAt(i), FNV_PRIME);
+  if (kind === KEY_SINGLE) return h | 0;
+  h = Math.imul(h ^ 124, FNV_PRIME);
+  for (let i = 0; i < b.length; i++) if (i !== skip) h = Math.imul(h ^ b.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the string's UTF-16 code units. */
+export function hashOf(text: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
+  return h | 0;
+}
+
+/** Visits the keys `formKeys` makes, in the same order, as their parts. */
+export function eachKey(form: NameForm, isQuery: boolean, visit: KeyVisitor): void {
   const parts: string[] = [];
   const words: string[] = [];
   for (let i = 0; i < form.tokens.length && parts.length < MAX_KEYED_PARTS; i++) {
@@ -41,21 +96,14 @@ export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>, var
     parts.push(form.keys[i] ?? token);
     words.push(token);
   }
-  if (parts.length === 1) out.add(`s:${parts[0] ?? ''}`);
+  if (parts.length === 1) visit(KEY_SINGLE, parts[0] ?? '', '', -1);
+  const pair = (a: string, b: string): void => (a < b ? visit(KEY_PAIR, a, b, -1) : visit(KEY_PAIR, b, a, -1));
   for (let i = 0; i < parts.length; i++) {
-    const a = parts[i] ?? '';
-    for (let j = i + 1; j < parts.length; j++) {
-      const b = parts[j] ?? '';
-      out.add(a < b ? `p:${a}|${b}` : `p:${b}|${a}`);
-    }
+    for (let j = i + 1; j < parts.length; j++) pair(parts[i] ?? '', parts[j] ?? '');
   }
   for (let i = 0; i + 1 < parts.length; i++) {
     const joined = tokenKey(`${words[i] ?? ''}${words[i + 1] ?? ''}`);
-    for (let k = 0; k < parts.length; k++) {
-      if (k === i || k === i + 1) continue;
-      const b = parts[k] ?? '';
-      out.add(joined < b ? `p:${joined}|${b}` : `p:${b}|${joined}`);
-    }
+    for (let k = 0; k < parts.length; k++) if (k !== i && k !== i + 1) pair(joined, parts[k] ?? '');
   }
   const typoParts = Math.min(parts.length, MAX_TYPO_PARTS);
   for (let i = 0; i < typoParts; i++) {
@@ -63,20 +111,9 @@ export function formKeys(form: NameForm, isQuery: boolean, out: Set<string>, var
     for (let j = 0; j < typoParts; j++) {
       const b = words[j] ?? '';
       if (i === j) continue;
-      const key = `d:${a}|${b}`;
-      out.add(key);
-      if (b.length >= MIN_TYPO_WORD) {
-        for (let k = 0; k < b.length; k++) {
-          const variant = `d:${a}|${b.slice(0, k)}${b.slice(k + 1)}`;
-          if (!variants) out.add(variant);
-          else {
-            const of = variants.get(variant);
-            if (of) of.add(key);
-            else variants.set(variant, new Set([key]));
-          }
-        }
-      }
-      if (isQuery) for (const nick of NICKNAMES.get(b) ?? []) out.add(`d:${a}|${nick}`);
+      visit(KEY_TYPO, a, b, -1);
+      if (b.length >= MIN_TYPO_WORD) for (let k = 0; k < b.length; k++) visit(KEY_VARIANT, a, b, k);
+      if (isQuery) for (const nick of NICKNAMES.get(b) ?? []) visit(KEY_TYPO, a, nick, -1);
     }
   }
 }

@@ -105,12 +105,10 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     const prepared = names.map((q) => prepareName(q.form, index.stats));
     const leaders = leadersOf(names);
     const bounds = new Float64Array(names.length);
-    for (const [f, mask] of index.candidates(keysByQuery(names), options.exhaustive === true)) {
+    for (const [f, mask] of index.candidates(names.map((q) => index.keysOf(q.form)), options.exhaustive === true)) {
       const listed = index.forms[f];
       if (!listed) continue;
-      const entity = index.entities[listed.entity];
-      if (!entity) continue;
-      const isPerson = entity.schema === 'Person';
+      const isPerson = listed.isPerson;
       let bounded = 0;
       for (let qi = 0; qi < names.length; qi++) {
         if ((mask & (1 << Math.min(qi, 30))) === 0) continue;
@@ -128,6 +126,8 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
         const query = prepared[qi] as PreparedName;
         const alignment = alignPrepared(query, listed.prepared, isPerson, false, false);
         if (NAME_CEILING * alignment.similarity + bonus < floor) continue;
+        const entity = index.entities[listed.entity];
+        if (!entity) continue;
         const nameKind = entity.names[listed.name]?.kind ?? 'alias';
         const base = {
           alignment,

@@ -1,5 +1,6 @@
 import type { Entity, NameKind } from '../entities/entity.js';
-import { formKeys, keyRank } from './blocking-keys.js';
+import { eachKey, formKeys, hashOf, keyHash, keyRank, keyText } from './blocking-keys.js';
+import { KeyFilter } from './key-filter.js';
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import type { TokenStats } from './token-stats.js';
@@ -23,6 +24,8 @@ export interface ListedForm {
   readonly form: NameForm;
   /** The form prepared for alignment against the index's part rarity. */
   readonly prepared: PreparedName;
+  /** True when the entity is a person (read here so that pruning a candidate reads no entity). */
+  readonly isPerson: boolean;
 }
 
 /** Entity ids in code-point order: the order of an index's entities, forms and postings. */
@@ -47,6 +50,8 @@ export class CandidateIndex {
   /** Entities held (the slots that are not empty). */
   readonly size: number;
   private readonly postings: Postings;
+  /** Holds every key that has a posting (and maybe a few more): most keys a query makes have none. */
+  private readonly filter: KeyFilter;
   /** How many forms hold each name part of two letters or more (what `known` is made of). */
   private readonly partCounts: ReadonlyMap<string, number>;
   private readonly sharedKnown: ReadonlySet<string> | undefined;
@@ -63,6 +68,7 @@ export class CandidateIndex {
       this.entities = derived.entities;
       this.forms = derived.forms;
       this.postings = derived.postings;
+      this.filter = derived.filter;
       this.partCounts = derived.partCounts;
       this.size = derived.size;
       this.known = knownParts ?? new Set(derived.partCounts.keys());
@@ -81,6 +87,8 @@ export class CandidateIndex {
     this.entities = list;
     this.forms = forms;
     this.postings = postings;
+    this.filter = new KeyFilter(postings.size);
+    for (const key of postings.keys()) this.filter.add(hashOf(key));
     this.partCounts = partCounts;
     this.size = list.length;
     this.known = knownParts ?? new Set(partCounts.keys());
@@ -149,7 +157,23 @@ export class CandidateIndex {
         posting.splice(lo, 0, f);
       });
     }
-    return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings: layered(this.postings, changed), partCounts, size });
+    const filter = this.filter.copy();
+    for (const key of changed.keys()) filter.add(hashOf(key));
+    return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings: layered(this.postings, changed), filter, partCounts, size });
+  }
+
+  /**
+   * The keys of a query form (`formKeys(form, true)`) that may have a posting here, in the
+   * same order: a key the filter rules out is never built. What `candidates` retrieves
+   * through them is what it retrieves through all of the form's keys.
+   */
+  keysOf(form: NameForm): Set<string> {
+    const out = new Set<string>();
+    const filter = this.filter;
+    eachKey(form, true, (kind, a, b, skip) => {
+      if (filter.mayHold(keyHash(kind, a, b, skip))) out.add(keyText(kind, a, b, skip));
+    });
+    return out;
   }
 
   /** How many listed forms hold a key. */
@@ -255,6 +279,7 @@ interface Derived {
   readonly entities: readonly (Entity | undefined)[];
   readonly forms: readonly ListedForm[];
   readonly postings: Postings;
+  readonly filter: KeyFilter;
   readonly partCounts: ReadonlyMap<string, number>;
   readonly size: number;
 }
@@ -268,7 +293,7 @@ function addEntity(entity: Entity, e: number, forms: ListedForm[], stats: TokenS
     if (seen.has(id)) continue;
     seen.add(id);
     const f = forms.length;
-    forms.push(Object.freeze({ entity: e, name: n, form: name, prepared: prepareName(name, stats) }));
+    forms.push(Object.freeze({ entity: e, name: n, form: name, prepared: prepareName(name, stats), isPerson: entity.schema === 'Person' }));
     keys.clear();
     formKeys(name, false, keys);
     for (const key of keys) file(key, f);

@@ -1,3 +1,4 @@
+import { hashOf } from './blocking-keys.js';
 import type { NameForm } from './name-form.js';
 import { NICKNAMES } from './name-words.js';
 import { INITIAL_WEIGHT, type TokenStats } from './token-stats.js';
@@ -49,6 +50,17 @@ export interface PreparedName {
    * when their hashes are equal.
    */
   readonly hashes: Int32Array;
+  /**
+   * Per part, `PART_STRIDE` numbers in one array, so that bounding a pair of names reads one
+   * block of memory per name and no strings until two parts may meet: the part's hash, its
+   * phonetic key's hash, its length | first letter | digit and key flags (`PART_*`), and its letters
+   * (as `letters`).
+   */
+  readonly packed: Int32Array;
+  /** The number of parts (`tokens.length`). */
+  readonly parts: number;
+  /** True when the name was written in syllables (`NameForm.syllabic`). */
+  readonly syllabic: boolean;
   /** The length of the longest part. */
   readonly longest: number;
   readonly joinsAt: number;
@@ -56,6 +68,15 @@ export interface PreparedName {
 }
 
 const bit = (n: number): number => 1 << Math.min(n, 31);
+
+/** Numbers per part in `PreparedName.packed`. */
+export const PART_STRIDE = 4;
+/** The length field of a part's third number (longer parts count this long). */
+export const PART_LENGTH = 0xfff;
+/** Flag of the third number: the part holds a digit. */
+export const PART_DIGIT = 1 << 28;
+/** Flag of the third number: the part's phonetic key has two letters or more. */
+export const PART_KEYED = 1 << 29;
 
 /** Prepares a name form for alignment against the given part rarity. */
 export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
@@ -95,6 +116,15 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
       if (third !== undefined) joinMask |= bit(t.length + next.length + third.length);
     }
   }
+  const packed = new Int32Array(n * PART_STRIDE);
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i] ?? '';
+    const key = form.keys[i] ?? '';
+    packed[i * PART_STRIDE] = hashOf(t);
+    packed[i * PART_STRIDE + 1] = hashOf(key);
+    packed[i * PART_STRIDE + 2] = Math.min(t.length, PART_LENGTH) | (t.charCodeAt(0) << 12) | (digit[i] === 1 ? PART_DIGIT : 0) | (key.length >= 2 ? PART_KEYED : 0);
+    packed[i * PART_STRIDE + 3] = letters[i] ?? 0;
+  }
   let longest = 0;
   for (const t of tokens) if (t.length > longest) longest = t.length;
   const hashes = new Int32Array(n + Math.max(0, 3 * n - 4));
@@ -113,15 +143,8 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   }
   return {
     form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, letters, lengthMask, joinMask, hasPair, afterBin,
-    surname: (1 << form.surnameParts) - 1, mass, hashes: h === hashes.length ? hashes : hashes.slice(0, h), joinsAt, acronymsAt, longest,
+    surname: (1 << form.surnameParts) - 1, mass, hashes: h === hashes.length ? hashes : hashes.slice(0, h), joinsAt, acronymsAt, longest, packed, parts: n, syllabic: form.syllabic,
   };
-}
-
-/** FNV-1a over the string's UTF-16 code units. */
-function hashOf(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h | 0;
 }
 
 /** True when some part of `a` may equal some part of `b` (their hashes are equal). */
