@@ -29,8 +29,6 @@ export interface PreparedName {
   /** Weights when compared as an organisation's name (series numbers weigh `NUMERAL_WEIGHT`). */
   readonly otherWeights: Float64Array;
   readonly nicknames: readonly (ReadonlySet<string> | undefined)[];
-  /** Per part, the set of letters a–z it contains, as bits (for cheap similarity bounds). */
-  readonly letters: Int32Array;
   /** Bit n set when some part is n letters long (n ≥ 31 share bit 31). */
   readonly lengthMask: number;
   /** Bit n set when two or three adjacent parts joined are n letters long. */
@@ -44,17 +42,18 @@ export interface PreparedName {
   /** The total person weight of the parts: the name's identity mass. */
   readonly mass: number;
   /**
-   * String hashes (FNV-1a): of each part, then of each two and three adjacent parts joined
-   * (from `joinsAt`), then of each two adjacent parts' initials where both are longer than
-   * one letter (from `acronymsAt`). `mayJoin` compares them: a part can equal a join only
-   * when their hashes are equal.
+   * String hashes (FNV-1a) of each two and three adjacent parts joined, then (from
+   * `acronymsAt`) of each two adjacent parts' initials where both are longer than one letter.
+   * `mayJoin` compares them with the parts' hashes: a part can equal a join only when their
+   * hashes are equal.
    */
-  readonly hashes: Int32Array;
+  readonly joinHashes: Int32Array;
+  readonly acronymsAt: number;
   /**
    * Per part, `PART_STRIDE` numbers in one array, so that bounding a pair of names reads one
    * block of memory per name and no strings until two parts may meet: the part's hash, its
-   * phonetic key's hash, its length | first letter | digit and key flags (`PART_*`), and its letters
-   * (as `letters`).
+   * phonetic key's hash, its length | first letter | digit and key flags (`PART_*`), and the
+   * letters a–z it contains, as bits.
    */
   readonly packed: Int32Array;
   /** The number of parts (`tokens.length`). */
@@ -63,8 +62,6 @@ export interface PreparedName {
   readonly syllabic: boolean;
   /** The length of the longest part. */
   readonly longest: number;
-  readonly joinsAt: number;
-  readonly acronymsAt: number;
 }
 
 const bit = (n: number): number => 1 << Math.min(n, 31);
@@ -87,7 +84,8 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   const personWeights = new Float64Array(n);
   const otherWeights = new Float64Array(n);
   const nicknames: (ReadonlySet<string> | undefined)[] = [];
-  const letters = new Int32Array(n);
+  const packed = new Int32Array(n * PART_STRIDE);
+  let longest = 0;
   let lengthMask = 0;
   let joinMask = 0;
   let hasPair = false;
@@ -103,10 +101,17 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     otherWeights[i] = t.length > 1 && numeral[i] === 1 ? NUMERAL_WEIGHT : w;
     mass += w;
     nicknames.push(NICKNAMES.get(t));
+    let letters = 0;
     for (let k = 0; k < t.length; k++) {
       const c = t.charCodeAt(k) - 97;
-      if (c >= 0 && c < 26) letters[i] = (letters[i] ?? 0) | (1 << c);
+      if (c >= 0 && c < 26) letters |= 1 << c;
     }
+    const key = form.keys[i] ?? '';
+    packed[i * PART_STRIDE] = hashOf(t);
+    packed[i * PART_STRIDE + 1] = hashOf(key);
+    packed[i * PART_STRIDE + 2] = Math.min(t.length, PART_LENGTH) | (t.charCodeAt(0) << 12) | (digit[i] === 1 ? PART_DIGIT : 0) | (key.length >= 2 ? PART_KEYED : 0);
+    packed[i * PART_STRIDE + 3] = letters;
+    if (t.length > longest) longest = t.length;
     lengthMask |= bit(t.length);
     if (t.length === 2) hasPair = true;
     const next = tokens[i + 1];
@@ -116,21 +121,8 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
       if (third !== undefined) joinMask |= bit(t.length + next.length + third.length);
     }
   }
-  const packed = new Int32Array(n * PART_STRIDE);
-  for (let i = 0; i < n; i++) {
-    const t = tokens[i] ?? '';
-    const key = form.keys[i] ?? '';
-    packed[i * PART_STRIDE] = hashOf(t);
-    packed[i * PART_STRIDE + 1] = hashOf(key);
-    packed[i * PART_STRIDE + 2] = Math.min(t.length, PART_LENGTH) | (t.charCodeAt(0) << 12) | (digit[i] === 1 ? PART_DIGIT : 0) | (key.length >= 2 ? PART_KEYED : 0);
-    packed[i * PART_STRIDE + 3] = letters[i] ?? 0;
-  }
-  let longest = 0;
-  for (const t of tokens) if (t.length > longest) longest = t.length;
-  const hashes = new Int32Array(n + Math.max(0, 3 * n - 4));
+  const hashes = new Int32Array(Math.max(0, 3 * n - 4));
   let h = 0;
-  for (const t of tokens) hashes[h++] = hashOf(t);
-  const joinsAt = h;
   for (let i = 0; i + 1 < n; i++) {
     hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}`);
     if (i + 2 < n) hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}${tokens[i + 2]}`);
@@ -142,22 +134,27 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     if (a.length > 1 && b.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}`);
   }
   return {
-    form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, letters, lengthMask, joinMask, hasPair, afterBin,
-    surname: (1 << form.surnameParts) - 1, mass, hashes: h === hashes.length ? hashes : hashes.slice(0, h), joinsAt, acronymsAt, longest, packed, parts: n, syllabic: form.syllabic,
+    form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasPair, afterBin,
+    surname: (1 << form.surnameParts) - 1, mass, joinHashes: h === hashes.length ? hashes : hashes.slice(0, h), acronymsAt, longest, packed, parts: n, syllabic: form.syllabic,
   };
 }
 
 /** True when some part of `a` may equal some part of `b` (their hashes are equal). */
 export function sharesPart(a: PreparedName, b: PreparedName): boolean {
-  return sharesHash(a, b, 0, b.joinsAt);
+  const ap = a.packed;
+  const bp = b.packed;
+  for (let i = 0; i < ap.length; i += PART_STRIDE) {
+    for (let j = 0; j < bp.length; j += PART_STRIDE) if (ap[i] === bp[j]) return true;
+  }
+  return false;
 }
 
-/** True when one of `a`'s part hashes is among `b`'s hashes from `from` to `to`. */
-function sharesHash(a: PreparedName, b: PreparedName, from: number, to: number): boolean {
-  const ah = a.hashes;
-  const bh = b.hashes;
-  for (let i = 0; i < a.joinsAt; i++) {
-    const x = ah[i];
+/** True when one of `a`'s part hashes is among `b`'s join hashes from `from` to `to`. */
+function sharesJoin(a: PreparedName, b: PreparedName, from: number, to: number): boolean {
+  const ap = a.packed;
+  const bh = b.joinHashes;
+  for (let i = 0; i < ap.length; i += PART_STRIDE) {
+    const x = ap[i];
     for (let j = from; j < to; j++) if (bh[j] === x) return true;
   }
   return false;
@@ -165,6 +162,6 @@ function sharesHash(a: PreparedName, b: PreparedName, from: number, to: number):
 
 /** True when a part of one name may equal adjacent parts of the other joined, or their initials. */
 export function mayJoin(a: PreparedName, b: PreparedName, acronyms: boolean): boolean {
-  if (((a.lengthMask & b.joinMask) !== 0 && sharesHash(a, b, b.joinsAt, b.acronymsAt)) || ((b.lengthMask & a.joinMask) !== 0 && sharesHash(b, a, a.joinsAt, a.acronymsAt))) return true;
-  return acronyms && ((a.hasPair && sharesHash(a, b, b.acronymsAt, b.hashes.length)) || (b.hasPair && sharesHash(b, a, a.acronymsAt, a.hashes.length)));
+  if (((a.lengthMask & b.joinMask) !== 0 && sharesJoin(a, b, 0, b.acronymsAt)) || ((b.lengthMask & a.joinMask) !== 0 && sharesJoin(b, a, 0, a.acronymsAt))) return true;
+  return acronyms && ((a.hasPair && sharesJoin(a, b, b.acronymsAt, b.joinHashes.length)) || (b.hasPair && sharesJoin(b, a, a.acronymsAt, a.joinHashes.length)));
 }
