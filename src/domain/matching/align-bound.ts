@@ -19,7 +19,7 @@ import { isOneEdit } from './string-similarity.js';
 export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
   const nq = q.parts;
   const nl = l.parts;
-  if ((nq !== nl || !isPerson) && mayJoin(q, l, !isPerson) && (joinsAny(q.tokens, l.tokens, isPerson) || joinsAny(l.tokens, q.tokens, isPerson))) return 1;
+  if (mayJoin(q, l, !isPerson) && (joinsAny(q.tokens, l.tokens, isPerson) || joinsAny(l.tokens, q.tokens, isPerson))) return 1;
   const syllabic = q.syllabic || l.syllabic;
   if (syllabic && q.longest <= SYLLABLE && !sharesPart(q, l)) return SYLLABLE_SIMILARITY;
   const qw = isPerson ? q.personWeights : q.otherWeights;
@@ -53,7 +53,8 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
       const lb = (lp[j * PART_STRIDE + 2] as number) & PART_LENGTH;
       reach |= 1 << j;
       const wl = lw[j] as number;
-      const initial = la === 1 || lb === 1;
+      // One-letter parts meet as initials, unless equal (r = r, 2 = 2): that is an exact, strong pair.
+      const initial = (la === 1 || lb === 1) && u < 1;
       const m = initial ? Math.min(wq, wl) : (wq + wl) / 2;
       if (u > (listedU[j] as number)) listedU[j] = u;
       if (m < (listedLo[j] as number)) listedLo[j] = m;
@@ -81,17 +82,16 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
     boundMiss[n] = wq;
     n++;
   }
+  // At most `pairs` query parts meet: the rest are left over, each weighing at least minMiss.
   const pairs = Math.min(n, popcount(reached));
-  if (pairs < n) {
-    missQ += (n - pairs) * minMiss;
-    if (n - pairs > initials) leftover = true;
-  }
+  const unpaired = (n - pairs) * minMiss;
+  if (n - pairs > initials) leftover = true;
   const strongPairs = Math.min(strong, popcount(strongReach));
   let missL = 0;
   const enoughPossible = isPerson && !syllabic && !leftover && strongPairs >= Math.min(2, nl, nq) && strongPairs >= Math.min(2, nl);
   const share = enoughPossible ? PATRONYMIC_MISS : 1;
   for (let j = 0; j < nl; j++) if ((reached & (1 << j)) === 0) missL += (lw[j] ?? 0) * share;
-  const byQuery = bestRatio(n, QUERY_MISS * missQ + missL);
+  const byQuery = bestRatio(n, QUERY_MISS * missQ + missL, pairs);
   // With no more listed parts in reach than query parts, each listed part left out leaves a query part out too.
   const tight = popcount(reached) <= n;
   let k = 0;
@@ -103,7 +103,7 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
     boundMiss[k] = (lw[j] ?? 0) * (enoughPossible ? PATRONYMIC_MISS : 1) + (tight ? minMiss : 0);
     k++;
   }
-  return Math.min(byQuery, bestRatio(k, QUERY_MISS * missQ + missL));
+  return Math.min(byQuery, bestRatio(k, QUERY_MISS * (missQ + unpaired) + missL, k));
 }
 
 /**
@@ -161,25 +161,39 @@ const boundLo = new Float64Array(8);
 const boundHi = new Float64Array(8);
 const boundMiss = new Float64Array(8);
 
+const gains = new Float64Array(8);
+const byGain = new Uint8Array(8);
+
 /**
- * The largest Σ numerator / (Σ denominator + rest) when each of `n` parts either meets (adds
- * u × m and m, m anywhere in [lo, hi]) or not (adds its weight below): Dinkelbach's iteration,
- * exact in a few steps because every part's best choice only flips at its own u.
+ * The largest Σ numerator / (Σ denominator + rest) when at most `limit` of `n` parts meet (each
+ * adds u × m and m, m anywhere in [lo, hi]) and the others do not (adding their weight below):
+ * Dinkelbach's iteration, each step meeting the `limit` parts that gain most at the current
+ * ratio; exact in a few steps because every part's best choice only flips at its own u.
  */
-function bestRatio(n: number, rest: number): number {
+function bestRatio(n: number, rest: number, limit: number): number {
   let r = 0;
   for (let step = 0; step < 12; step++) {
-    let num = 0;
     let den = rest;
+    let gaining = 0;
     for (let k = 0; k < n; k++) {
       const u = boundU[k] ?? 0;
       const m = u > r ? (boundHi[k] ?? 0) : (boundLo[k] ?? 0);
-      const met = (u - r) * m;
-      const miss = -r * (boundMiss[k] ?? 0);
-      if (met >= miss) {
-        num += u * m;
-        den += m;
-      } else den += boundMiss[k] ?? 0;
+      // Meeting part k instead of missing it changes Σ num − r Σ den by this much.
+      const gain = (u - r) * m + r * (boundMiss[k] ?? 0);
+      den += boundMiss[k] ?? 0;
+      if (gain < 0) continue;
+      gains[k] = gain;
+      let at = gaining++;
+      for (; at > 0 && (gains[byGain[at - 1] ?? 0] ?? 0) < gain; at--) byGain[at] = byGain[at - 1] ?? 0;
+      byGain[at] = k;
+    }
+    let num = 0;
+    for (let t = 0; t < gaining && t < limit; t++) {
+      const k = byGain[t] ?? 0;
+      const u = boundU[k] ?? 0;
+      const m = u > r ? (boundHi[k] ?? 0) : (boundLo[k] ?? 0);
+      num += u * m;
+      den += m - (boundMiss[k] ?? 0);
     }
     const next = den > 0 ? num / den : 0;
     if (next <= r + 1e-12) return next > r ? next : r;
@@ -198,6 +212,7 @@ function joinsAny(short: readonly string[], long: readonly string[], isPerson: b
       if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) return true;
       if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) return true;
       if (!isPerson && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) return true;
+      if (!isPerson && c !== undefined && s.length === 3 && s[0] === a[0] && s[1] === b[0] && s[2] === c[0] && a.length > 1 && b.length > 1 && c.length > 1) return true;
     }
   }
   return false;

@@ -294,7 +294,7 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
   t.reset(q, l, isPerson, withParts);
   const qt = q.tokens;
   const lt = l.tokens;
-  if ((qt.length !== lt.length || !isPerson) && mayJoin(q, l, acronyms)) joinAdjacent(qt, lt, acronyms, t);
+  if (mayJoin(q, l, acronyms)) joinAdjacent(qt, lt, acronyms, t);
   let n = 0;
   const syllabic = q.form.syllabic || l.form.syllabic;
   const vowelless = q.form.abjad === true || l.form.abjad === true;
@@ -391,7 +391,8 @@ export function writtenSimilarity(a: string, b: string): number {
 /**
  * Finds parts equal to two or three adjacent parts of the other name joined (vanderbilt = van
  * der bilt, abdulrahman = abdul rahman), in either direction, and in organisations' names
- * parts equal to the initials of adjacent parts (us = united states) when `acronyms`.
+ * parts equal to the initials of two or three adjacent parts (us = united states, pla =
+ * peoples liberation army) when `acronyms`.
  */
 function joinAdjacent(qt: readonly string[], lt: readonly string[], acronyms: boolean, t: Tally): void {
   let usedQ = 0;
@@ -410,6 +411,7 @@ function joinAdjacent(qt: readonly string[], lt: readonly string[], acronyms: bo
         if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) n = 2;
         else if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) n = 3;
         else if (acronyms && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) n = 2;
+        else if (acronyms && c !== undefined && s.length === 3 && s[0] === a[0] && s[1] === b[0] && s[2] === c[0] && a.length > 1 && b.length > 1 && c.length > 1) n = 3;
         if (n === 0 || (n === 3 && (usedLong & (4 << i)) !== 0)) continue;
         const longMask = (n === 2 ? 3 : 7) << i;
         if (flip) {

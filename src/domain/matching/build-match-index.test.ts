@@ -60,7 +60,7 @@ test("a bio naming the entity's office raises a name match and says so", () => {
 test('every match is explained with the algorithm, parts and a summary', () => {
   const [m] = index.screen({ id: 'd', displayName: 'Рамзан Кадыров', birthDate: '1976-10-05' });
   assert.ok(m);
-  assert.deepEqual(m.explanation.algorithm, { name: 'warden-name', version: '1.3.0' });
+  assert.deepEqual(m.explanation.algorithm, { name: 'warden-name', version: '1.4.0' });
   assert.equal(m.explanation.queryField, 'displayName');
   assert.equal(m.explanation.transliteration, 'ramzan kadyrov');
   assert.ok(m.explanation.alignment.length >= 2);

@@ -58,7 +58,7 @@ interface Best {
 }
 
 /**
- * Builds the matching index over a set of listed entities (`warden-name` 1.3.0): romanised
+ * Builds the matching index over a set of listed entities (`warden-name` 1.4.0): romanised
  * name forms and blocking keys. `screen` retrieves candidates only through the blocking keys
  * `accountKeys` returns (so reverse screening over stored account keys agrees with forward
  * screening), aligns names order-free, weighs parts by the rarity frozen with the algorithm
@@ -250,6 +250,7 @@ function comparePartiesWith(index: CandidateIndex, threshold: number, a: Party, 
   let best: { score: number; explain: () => Comparison['explanation'] } | undefined;
   for (const x of formsA) {
     for (const y of formsB) {
+      if (x.form.unbracketed === true && y.form.unbracketed === true) continue;
       for (const [q, l, flipped] of [[x, y, false], [y, x, true]] as const) {
         const isPerson = schemaA === 'Person' && schemaB === 'Person';
         const acronyms = schemaA !== 'Person' && schemaB !== 'Person';

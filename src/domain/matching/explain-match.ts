@@ -2,7 +2,7 @@ import type { NameKind } from '../entities/entity.js';
 import type { AlignedPart, AlgorithmId, FeatureContribution, MatchExplanation } from './match-types.js';
 
 /** The algorithm every Warden score names: bump the version whenever scores would change. */
-export const WARDEN_NAME: AlgorithmId = Object.freeze({ name: 'warden-name', version: '1.3.0' });
+export const WARDEN_NAME: AlgorithmId = Object.freeze({ name: 'warden-name', version: '1.4.0' });
 
 /** What an explanation is built from. */
 export interface ExplainInput {

@@ -1,5 +1,6 @@
 import { normalizeName, phoneticKey, romanizations } from '../names/index.js';
-import { CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, SHORT_LEGAL_FORMS } from './name-words.js';
+import { CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
+import { isOneEdit } from './string-similarity.js';
 
 /** The most parts of one name that matching looks at; longer names keep their first ones. */
 export const MAX_NAME_PARTS = 8;
@@ -30,6 +31,12 @@ export interface NameForm {
   readonly written?: string;
   /** True when the name was written in Arabic or Hebrew letters, which leave short vowels out. */
   readonly abjad?: boolean;
+  /**
+   * True for the reading of a name without what it says in brackets (`nameReadings`): it meets
+   * a name that leaves the qualifier out, but two such readings are not compared, since two
+   * names that both qualify (Bank of China (Hong Kong) / (Australia)) are told apart by it.
+   */
+  readonly unbracketed?: boolean;
 }
 
 /** A word mixing letters with digits that stand for letters (Ig0r Sech1n, I9or). */
@@ -57,11 +64,14 @@ export function identityTokens(tokens: readonly string[], isOrganization: boolea
     if (run !== '' && !LEGAL_FORMS.has(run) && !SHORT_LEGAL_FORMS.has(run)) kept.push(run);
     run = '';
   };
-  for (const raw of tokens) {
+  const words = numbersAsDigits(tokens);
+  for (let at = 0; at < words.length; at++) {
+    const raw = words[at] ?? '';
     const plain = LEET.test(raw) ? raw.replace(LEET_DIGITS, (d) => LEET_LETTERS[d] ?? d) : raw;
     const token = CANONICAL_PARTS.get(plain) ?? plain;
     if (LEGAL_FORMS.has(token) || HONORIFICS.has(token) || CONNECTIVES.has(token)) continue;
     if (isOrganization && SHORT_LEGAL_FORMS.has(token)) continue;
+    if (isMisspeltLegalForm(token, isOrganization, at === words.length - 1)) continue;
     if (isOrganization && token.length === 1 && /[a-z]/.test(token)) {
       run += token;
       continue;
@@ -72,6 +82,56 @@ export function identityTokens(tokens: readonly string[], isOrganization: boolea
   flush();
   const result = kept.length > 0 ? kept : [...tokens];
   return result.slice(0, MAX_NAME_PARTS);
+}
+
+const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
+
+/**
+ * Number words and ordinals as digits (forty four → 44, 1st → 1, third → 3), so that a name
+ * meets the other way of writing it; a tens word takes a following unit (word or digit).
+ * The tokens themselves when they hold none (the common case, without a copy).
+ */
+export function numbersAsDigits(tokens: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] ?? '';
+    const ordinal = ORDINAL.exec(t);
+    let value = ordinal ? Number(ordinal[1]) : NUMBER_WORDS.get(t);
+    const tens = value === undefined ? TENS_WORDS.get(t) : undefined;
+    if (value === undefined && tens === undefined) {
+      out?.push(t);
+      continue;
+    }
+    out ??= tokens.slice(0, i);
+    if (tens !== undefined) {
+      const next = tokens[i + 1] ?? '';
+      const unit = NUMBER_WORDS.get(next) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
+      value = tens;
+      if (unit !== undefined && unit >= 1 && unit <= 9 && !next.endsWith('th') && next !== 'first' && next !== 'second' && next !== 'third') {
+        value += unit;
+        i++;
+      }
+    }
+    out.push(String(value));
+  }
+  return out ?? tokens;
+}
+
+/**
+ * True when a word is a legal form written with one typo (Aktiengeselschaft, Corporatoin) —
+ * for forms of nine letters or more in any name, of seven or more, with the first letter
+ * right, in an organisation's — or, at the end of an organisation's name, a legal form cut short
+ * to six letters or more (…Joint Stock Compan: registries and payment messages cut names at a fixed length).
+ */
+function isMisspeltLegalForm(token: string, isOrganization: boolean, last: boolean): boolean {
+  const n = token.length;
+  if (n >= 8) for (const form of LONG_LEGAL_FORMS) if (isOneEdit(token, form)) return true;
+  if (!isOrganization || n < 6) return false;
+  for (const form of LEGAL_FORMS) {
+    if (last && form.length > n && form.startsWith(token)) return true;
+    if (form.length >= 7 && form.length < 9 && form.charCodeAt(0) === token.charCodeAt(0) && isOneEdit(token, form)) return true;
+  }
+  return false;
 }
 
 /** Builds a NameForm from a romanised spelling's tokens. */
@@ -92,6 +152,49 @@ function scriptOf(form: NameForm): { written?: string; abjad?: boolean } {
  * parts are given once. A name with no letters or digits gives [].
  */
 export function nameForms(name: string, isOrganization: boolean): NameForm[] {
+  const readings = nameReadings(name);
+  if (readings.length === 1) return formsOfReading(name, isOrganization);
+  const out: NameForm[] = [];
+  const seen = new Set<string>();
+  for (const reading of readings) {
+    const unbracketed = reading.bracketed !== reading.text;
+    for (const form of formsOfReading(reading.text, isOrganization)) {
+      const id = form.tokens.join(' ');
+      if (seen.has(id)) continue;
+      seen.add(id);
+      out.push(unbracketed ? Object.freeze({ ...form, unbracketed: true }) : form);
+    }
+  }
+  return out;
+}
+
+const CAMEL = /(\p{Ll})(\p{Lu})/gu;
+const HAS_CAMEL = /\p{Ll}\p{Lu}/u;
+const BRACKETED = /\s*[([][^()[\]]*[)\]]/g;
+
+/**
+ * The ways a name as written may be read: itself; with words run together at a change of
+ * case cut apart (SiemensAG, FridrichBuchenberg); without what it says in brackets (Deutsche
+ * Bank (Schweiz) AG, SANTOS, Ahmad (Ahmed)), which qualifies a name rather than being it.
+ * Each reading with the text it was taken from (`bracketed`: itself, unless brackets went).
+ */
+export function nameReadings(name: string): { text: string; bracketed: string }[] {
+  const out = [{ text: name, bracketed: name }];
+  if (HAS_CAMEL.test(name)) {
+    const cut = name.replace(CAMEL, '$1 $2');
+    out.push({ text: cut, bracketed: cut });
+  }
+  if (name.indexOf('(') >= 0 || name.indexOf('[') >= 0) {
+    for (const { text } of [...out]) {
+      const bare = text.replace(BRACKETED, ' ').replace(/\s+/g, ' ').trim();
+      if (bare !== text && /[\p{L}\p{Nd}]/u.test(bare)) out.push({ text: bare, bracketed: text });
+    }
+  }
+  return out;
+}
+
+/** `nameForms` of one reading: the surname of "SURNAME, Given" is marked. */
+function formsOfReading(name: string, isOrganization: boolean): NameForm[] {
   const comma = isOrganization ? -1 : name.indexOf(',');
   const forms = formsOfNormal(normalizeName(name), isOrganization);
   if (comma <= 0 || forms.length !== 1) return forms;

@@ -14,6 +14,36 @@ export const LEGAL_FORMS: ReadonlySet<string> = new Set([
   'otvetstvennostju', 'aktsionernoe', 'aktsionernoye', 'aktsionernoie', 'aktionernoe', 'zakrytoe', 'otkrytoe',
   'publichnoe', 'aktiengesellschaft', 'gesellschaft', 'haftung', 'beschrankter', 'sociedad', 'anonima', 'limitada',
   'societe', 'anonyme', 'zoo', 'sp', 'liability', 'beschraenkter', 'tbk', 'jsco', 'ojsco', 'chjsc', 'ojs', 'pjs', 'cjs', 'lp', 'kgaa',
+  // The same forms spelled out in other languages: Romanian SRL, Polish sp. z o.o. and S.A., Dutch
+  // B.V. and N.V., Nordic AB/A/S/AS/Oy, Italian S.r.l. and S.p.A., Portuguese Ltda, Turkish A.Ş.,
+  // German KG and OHG, French S.A.R.L. and S.A.S., Spanish S.R.L.
+  'societatea', 'raspundere', 'limitata', 'spolka', 'ograniczona', 'odpowiedzialnoscia', 'akcyjna', 'naamloze',
+  'besloten', 'vennootschap', 'aktiebolag', 'aktieselskab', 'aksjeselskap', 'anpartsselskab', 'osakeyhtio',
+  'responsabilita', 'azioni', 'sociedade', 'sirketi', 'kommanditgesellschaft', 'handelsgesellschaft', 'responsabilite',
+  'limitee', 'simplifiee', 'responsabilidad', 'partnership', 'unitary',
+]);
+
+/**
+ * The legal forms long enough that a word one typo away from one is that form, not a name
+ * (Aktiengeselschaft, Corporatoin): `identityTokens` removes those too.
+ */
+export const LONG_LEGAL_FORMS: readonly string[] = [...LEGAL_FORMS].filter((form) => form.length >= 9);
+
+/**
+ * English number words as the digits lists also write them (Brigade Forty-Four = Brigade 44,
+ * Three Percenters = 3 Percenters): units and teens, tens (with the common misspelling
+ * "fourty"), and ordinals, spelled out or as 1st, 2nd, 3rd, 4th.
+ */
+export const NUMBER_WORDS: ReadonlyMap<string, number> = new Map([
+  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
+  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15],
+  ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['first', 1], ['second', 2], ['third', 3],
+  ['fourth', 4], ['fifth', 5], ['sixth', 6], ['seventh', 7], ['eighth', 8], ['ninth', 9], ['tenth', 10],
+  ['eleventh', 11], ['twelfth', 12],
+]);
+export const TENS_WORDS: ReadonlyMap<string, number> = new Map([
+  ['twenty', 20], ['thirty', 30], ['forty', 40], ['fourty', 40], ['fifty', 50], ['sixty', 60], ['seventy', 70],
+  ['eighty', 80], ['ninety', 90],
 ]);
 
 /**
@@ -22,7 +52,7 @@ export const LEGAL_FORMS: ReadonlySet<string> = new Set([
  */
 export const SHORT_LEGAL_FORMS: ReadonlySet<string> = new Set([
   'co', 'ao', 'sa', 'ag', 'ab', 'as', 'asa', 'oy', 'kg', 'ad', 'dd', 'bv', 'nv', 'pt', 'cv', 'se', 'open', 'closed',
-  'public', 'private', 'ip', 'chp', 'pp', 'tdv', 'ltda',
+  'public', 'private', 'ip', 'chp', 'pp', 'tdv', 'ltda', 'cu', 'per', 'mv', 'mt',
 ]);
 
 /** Honorifics, ranks and religious titles: removed from every name. */

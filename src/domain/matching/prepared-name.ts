@@ -33,7 +33,7 @@ export interface PreparedName {
   readonly lengthMask: number;
   /** Bit n set when two or three adjacent parts joined are n letters long. */
   readonly joinMask: number;
-  /** True when some part is two letters long (a possible acronym of two parts). */
+  /** True when some part is two or three letters long (a possible acronym of two or three parts). */
   readonly hasPair: boolean;
   /** Bit i set when part i follows "bin" (ibn, bn): the father's name in an Arabic nasab chain. */
   readonly afterBin: number;
@@ -43,7 +43,8 @@ export interface PreparedName {
   readonly mass: number;
   /**
    * String hashes (FNV-1a) of each two and three adjacent parts joined, then (from
-   * `acronymsAt`) of each two adjacent parts' initials where both are longer than one letter.
+   * `acronymsAt`) of each two and three adjacent parts' initials where all are longer than one
+   * letter.
    * `mayJoin` compares them with the parts' hashes: a part can equal a join only when their
    * hashes are equal.
    */
@@ -113,7 +114,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     packed[i * PART_STRIDE + 3] = letters;
     if (t.length > longest) longest = t.length;
     lengthMask |= bit(t.length);
-    if (t.length === 2) hasPair = true;
+    if (t.length === 2 || t.length === 3) hasPair = true;
     const next = tokens[i + 1];
     if (next !== undefined) {
       joinMask |= bit(t.length + next.length);
@@ -121,7 +122,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
       if (third !== undefined) joinMask |= bit(t.length + next.length + third.length);
     }
   }
-  const hashes = new Int32Array(Math.max(0, 3 * n - 4));
+  const hashes = new Int32Array(Math.max(0, 4 * n - 6));
   let h = 0;
   for (let i = 0; i + 1 < n; i++) {
     hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}`);
@@ -132,6 +133,8 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     const a = tokens[i] ?? '';
     const b = tokens[i + 1] ?? '';
     if (a.length > 1 && b.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}`);
+    const c = tokens[i + 2];
+    if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}${c[0]}`);
   }
   return {
     form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasPair, afterBin,
