@@ -298,6 +298,9 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
   let n = 0;
   const syllabic = q.form.syllabic || l.form.syllabic;
   const vowelless = q.form.abjad === true || l.form.abjad === true;
+  // Both written in Arabic or Hebrew letters, a word for a part: a typo is one as written too.
+  const writtenQ = l.form.writtenParts !== undefined ? q.form.writtenParts : undefined;
+  const writtenL = writtenQ !== undefined ? l.form.writtenParts : undefined;
   for (let i = 0; i < qt.length; i++) {
     if ((t.qUsed & (1 << i)) !== 0) continue;
     const a = qt[i] ?? '';
@@ -308,6 +311,7 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
       if ((t.lUsed & (1 << j)) !== 0) continue;
       let sim = similarityOf(a, keyA, lt[j] ?? '', l.keys[j] ?? '', da || l.digit[j] === 1, nick, vowelless);
       if (sim.similarity === 0 || n >= MAX_PAIRS) continue;
+      if (sim.how === 'typo' && writtenQ !== undefined && writtenL !== undefined && !writtenTypo(writtenQ[i] ?? '', writtenL[j] ?? '')) continue;
       if (syllabic && sim.how !== 'exact' && sim.how !== 'initial' && Math.min(a.length, (lt[j] ?? '').length) <= SYLLABLE) {
         sim = sim.similarity > SYLLABLE_SIMILARITY ? SYLLABLE_MATCH : sim;
       }
@@ -363,6 +367,16 @@ export function alignPrepared(q: PreparedName, l: PreparedName, isPerson: boolea
     evidence: t.evidence,
     parts: t.parts ?? NO_PARTS,
   };
+}
+
+/**
+ * True when two written words are at most one letter apart (insert, delete, substitute or swap),
+ * or, words of seven letters or more, two: what a typo is as written, whatever the romanisation
+ * made of it.
+ */
+function writtenTypo(a: string, b: string): boolean {
+  if (a === b || isOneEdit(a, b)) return true;
+  return Math.min(a.length, b.length) >= 7 && editDistance(a, b, 2) <= 2;
 }
 
 /**

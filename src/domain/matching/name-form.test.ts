@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildMatchIndex } from './build-match-index.js';
 import type { Schema } from '../entities/entity.js';
 import type { Party } from './match-types.js';
-import { identityTokens, nameForms, nameReadings, numbersAsDigits } from './name-form.js';
+import { abdulTokens, identityTokens, nameForms, nameReadings, numbersAsDigits } from './name-form.js';
 
 const index = buildMatchIndex([]);
 const party = (name: string, schema: Schema): Party => ({ names: [name], schema });
@@ -64,4 +64,41 @@ test("an organisation's initials meet its name of two or three words; a person's
 
 test('a part split in two meets the listed part, also when the other side has as many parts', () => {
   assert.ok(score('Nikolai Patr ushev', 'Nikolai Platonovich Patrushev', 'Person') >= index.threshold);
+});
+
+test('Abd al-, Abdel and Abd-ar- names get a second form written abdul, the article after it gone', () => {
+  assert.deepEqual(abdulTokens(['abd', 'al', 'aziz', 'al', 'nuristani']), ['abdul', 'aziz', 'al', 'nuristani']);
+  assert.deepEqual(abdulTokens(['abdel', 'fattah']), ['abdul', 'fattah']);
+  assert.deepEqual(abdulTokens(['abd', 'ar', 'rahman']), ['abdul', 'rahman']);
+  assert.deepEqual(abdulTokens(['sundus', 'abd', 'al']), ['sundus', 'abdul', 'al'], 'an article that ends the name stays');
+  assert.deepEqual(abdulTokens(['abdul', 'aziz']), [], 'already written so: no second form');
+  assert.deepEqual(abdulTokens(['ramzan', 'kadyrov']), []);
+  assert.deepEqual(tokensOf('Sundus Abd Al-Ghafur', false), [['sundus', 'abd', 'al', 'ghafur'], ['sundus', 'abdul', 'ghafur']]);
+  assert.ok(score("'Abd al-Aziz al-Nuristani", 'Abdul Aziz Nooristani', 'Person') >= index.threshold);
+});
+
+test('"SURNAME, Given" marks the surname in every form of the name', () => {
+  const forms = nameForms('AL-MASRI, Abd Al-Aziz', false);
+  assert.deepEqual(forms.map((f) => [f.tokens.join(' '), f.surnameParts]), [['al masri abd al aziz', 2], ['al masri abdul aziz', 2]]);
+});
+
+test('two or three capital consonants in a name not in capitals are initials', () => {
+  assert.deepEqual(nameReadings('JC Juncker').map((r) => r.text), ['JC Juncker', 'J C Juncker']);
+  assert.deepEqual(nameReadings('KIM Jong Un').map((r) => r.text), ['KIM Jong Un'], 'a word with a vowel is a name');
+  assert.deepEqual(nameReadings('JSC MUROM').map((r) => r.text), ['JSC MUROM'], 'a name in capitals says nothing by its capitals');
+  assert.ok(score('JC Juncker', 'Jean-Claude Juncker', 'Person') >= index.threshold);
+});
+
+test('between two names in Arabic letters, a part one letter off as romanised but more as written is another name', () => {
+  const [arif] = nameForms('عارف علی زرداری', false);
+  assert.deepEqual(arif?.writtenParts, ['عارف', 'علي', 'زرداري']);
+  assert.equal(nameForms('Arif Ali Zardari', false)[0]?.writtenParts, undefined);
+  // araf / asaf is one letter as romanised, two as written (ع and ر against ص).
+  assert.ok(score('عارف علی زرداری', 'آصف علی زرداری', 'Person') < index.threshold);
+  // The same names romanised are one typo apart, and still meet as such.
+  assert.ok(score('Arif Ali Zardari', 'Asif Ali Zardari', 'Person') >= index.threshold);
+  assert.ok(score('عارف علی زرداری', 'Arif Ali Zardari', 'Person') >= index.threshold, 'against a Latin spelling, as before');
+  // One letter off as written is a typo in either script.
+  assert.ok(score('عارف علی زرداری', 'عارف علي زردارى', 'Person') >= index.threshold);
+  assert.ok(score('حسين علي زرداري', 'حسن علي زرداري', 'Person') >= 0.75);
 });

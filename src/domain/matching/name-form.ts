@@ -1,5 +1,5 @@
 import { normalizeName, phoneticKey, romanizations } from '../names/index.js';
-import { CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
+import { ABD_FORMS, ARABIC_ARTICLES, CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
 import { isOneEdit } from './string-similarity.js';
 
 /** The most parts of one name that matching looks at; longer names keep their first ones. */
@@ -32,6 +32,12 @@ export interface NameForm {
   /** True when the name was written in Arabic or Hebrew letters, which leave short vowels out. */
   readonly abjad?: boolean;
   /**
+   * The written word behind each part, for a name in Arabic or Hebrew letters whose
+   * romanisation keeps one part a word: two such parts one letter apart as romanised but more
+   * as written (عارف araf / آصف asaf) are other names, not a typo.
+   */
+  readonly writtenParts?: readonly string[];
+  /**
    * True for the reading of a name without what it says in brackets (`nameReadings`): it meets
    * a name that leaves the qualifier out, but two such readings are not compared, since two
    * names that both qualify (Bank of China (Hong Kong) / (Australia)) are told apart by it.
@@ -54,8 +60,9 @@ export function tokenKey(token: string): string {
  * The parts of a romanised name that carry identity. Legal forms (LLC, OOO, GmbH...),
  * honorifics (Sheikh, General, Dr...) and connectives ("and", "of": "&" is already a gap) go;
  * for organisations, also the short legal forms that are name parts elsewhere (AO, SA, Co), and
- * runs of single letters join into one acronym (L.X.C. → lxc). A name made only of such words
- * keeps them all.
+ * runs of single letters join into one acronym (L.X.C. → lxc). A legal form with a typo or cut
+ * short goes too (`isMisspeltLegalForm`). Number words become digits (`numbersAsDigits`). A
+ * name made only of removed words keeps them all.
  */
 export function identityTokens(tokens: readonly string[], isOrganization: boolean): string[] {
   const kept: string[] = [];
@@ -135,15 +142,22 @@ function isMisspeltLegalForm(token: string, isOrganization: boolean, last: boole
 }
 
 /** Builds a NameForm from a romanised spelling's tokens. */
-export function nameForm(text: string, tokens: readonly string[], surnameParts = 0, syllabic = false, script: { written?: string; abjad?: boolean } = {}): NameForm {
+export function nameForm(text: string, tokens: readonly string[], surnameParts = 0, syllabic = false, script: Script = {}): NameForm {
   return Object.freeze({ kind: 'NameForm', text, tokens: Object.freeze([...tokens]), keys: Object.freeze(tokens.map(tokenKey)), surnameParts, syllabic, ...script });
 }
+
+/** What a form keeps of the script its name was written in. */
+type Script = Pick<NameForm, 'written' | 'abjad' | 'writtenParts'>;
 
 const SYLLABIC = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7a3]/;
 const ABJAD = /[\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/;
 
-function scriptOf(form: NameForm): { written?: string; abjad?: boolean } {
-  return { ...(form.written !== undefined ? { written: form.written } : {}), ...(form.abjad === true ? { abjad: true } : {}) };
+function scriptOf(form: NameForm): Script {
+  return {
+    ...(form.written !== undefined ? { written: form.written } : {}),
+    ...(form.abjad === true ? { abjad: true } : {}),
+    ...(form.writtenParts !== undefined ? { writtenParts: form.writtenParts } : {}),
+  };
 }
 
 /**
@@ -170,11 +184,20 @@ export function nameForms(name: string, isOrganization: boolean): NameForm[] {
 
 const CAMEL = /(\p{Ll})(\p{Lu})/gu;
 const HAS_CAMEL = /\p{Ll}\p{Lu}/u;
+/**
+ * A word of two or three capital consonants (JC Juncker, JFK) in a name that is not all
+ * capitals: initials. Words with a vowel are names (KIM, LI, PAK as lists write surnames).
+ */
+const CAPITALS = /(?<![\p{L}.])[B-DF-HJ-NP-TV-XZ]{2,3}(?![\p{L}.])/gu;
+const HAS_CAPITALS = /(?<![\p{L}.])[B-DF-HJ-NP-TV-XZ]{2,3}(?![\p{L}.])/u;
+const HAS_LOWER = /\p{Ll}/u;
 const BRACKETED = /\s*[([][^()[\]]*[)\]]/g;
 
 /**
  * The ways a name as written may be read: itself; with words run together at a change of
- * case cut apart (SiemensAG, FridrichBuchenberg); without what it says in brackets (Deutsche
+ * case cut apart (SiemensAG, FridrichBuchenberg); with a word of two or three capital
+ * consonants in a name that is not all capitals read as initials (JC Juncker = J. C.
+ * Juncker); without what it says in brackets (Deutsche
  * Bank (Schweiz) AG, SANTOS, Ahmad (Ahmed)), which qualifies a name rather than being it.
  * Each reading with the text it was taken from (`bracketed`: itself, unless brackets went).
  */
@@ -183,6 +206,10 @@ export function nameReadings(name: string): { text: string; bracketed: string }[
   if (HAS_CAMEL.test(name)) {
     const cut = name.replace(CAMEL, '$1 $2');
     out.push({ text: cut, bracketed: cut });
+  }
+  if (HAS_CAPITALS.test(name) && HAS_LOWER.test(name)) {
+    const initials = name.replace(CAPITALS, (word) => word.split('').join(' '));
+    out.push({ text: initials, bracketed: initials });
   }
   if (name.indexOf('(') >= 0 || name.indexOf('[') >= 0) {
     for (const { text } of [...out]) {
@@ -197,12 +224,13 @@ export function nameReadings(name: string): { text: string; bracketed: string }[
 function formsOfReading(name: string, isOrganization: boolean): NameForm[] {
   const comma = isOrganization ? -1 : name.indexOf(',');
   const forms = formsOfNormal(normalizeName(name), isOrganization);
-  if (comma <= 0 || forms.length !== 1) return forms;
-  const head = formsOfNormal(normalizeName(name.slice(0, comma)), false)[0];
-  const form = forms[0] as NameForm;
-  const n = head?.tokens.length ?? 0;
-  if (n === 0 || n >= form.tokens.length || head?.tokens.some((t, i) => form.tokens[i] !== t) === true) return forms;
-  return [nameForm(form.text, form.tokens, n, form.syllabic, scriptOf(form))];
+  // One romanisation only (a Latin name; its abdul form has the same text).
+  if (comma <= 0 || forms.length === 0 || forms.some((f) => f.text !== forms[0]?.text)) return forms;
+  const heads = formsOfNormal(normalizeName(name.slice(0, comma)), false);
+  return forms.map((form) => {
+    const head = heads.find((h) => h.tokens.length < form.tokens.length && h.tokens.every((t, i) => form.tokens[i] === t));
+    return head ? nameForm(form.text, form.tokens, head.tokens.length, form.syllabic, scriptOf(form)) : form;
+  });
 }
 
 /** `nameForms` for text already through `normalizeName`. */
@@ -210,13 +238,40 @@ export function formsOfNormal(normal: string, isOrganization: boolean): NameForm
   const out: NameForm[] = [];
   const seen = new Set<string>();
   const syllabic = SYLLABIC.test(normal);
-  const script = { ...(syllabic ? { written: normal.replace(/ /g, '') } : {}), ...(ABJAD.test(normal) ? { abjad: true } : {}) };
+  const abjad = ABJAD.test(normal);
+  const script = { ...(syllabic ? { written: normal.replace(/ /g, '') } : {}), ...(abjad ? { abjad: true } : {}) };
+  const words = abjad ? Object.freeze(normal.split(' ')) : undefined;
   for (const text of romanizations(normal)) {
     const tokens = identityTokens(text.split(' '), isOrganization);
-    const id = tokens.join(' ');
-    if (id === '' || seen.has(id)) continue;
-    seen.add(id);
-    out.push(nameForm(text, tokens, 0, syllabic, script));
+    for (const parts of [tokens, abdulTokens(tokens)]) {
+      const id = parts.join(' ');
+      if (id === '' || seen.has(id)) continue;
+      seen.add(id);
+      const oneToOne = words !== undefined && parts.length === words.length && id === text;
+      out.push(nameForm(text, parts, 0, syllabic, oneToOne ? { ...script, writtenParts: words } : script));
+    }
   }
   return out;
+}
+
+/**
+ * The parts with Abd al-, Abdel, Abd-ar- written abdul, the article after it gone (Abd
+ * al-Aziz = Abdul Aziz = Abdel Aziz): a second form of such names, the first keeping the parts
+ * as written for the names that share them (Abd Al-Ghafur / Al-Ghafur, abdallatif). [] when
+ * the name has none.
+ */
+export function abdulTokens(tokens: readonly string[]): string[] {
+  let at = tokens.findIndex((t) => ABD_FORMS.has(t));
+  if (at < 0) return [];
+  const out = tokens.slice(0, at);
+  for (; at < tokens.length; at++) {
+    const t = tokens[at] ?? '';
+    if (!ABD_FORMS.has(t)) {
+      out.push(t);
+      continue;
+    }
+    out.push('abdul');
+    if (ARABIC_ARTICLES.has(tokens[at + 1] ?? '') && at + 2 < tokens.length) at++;
+  }
+  return out.join(' ') === tokens.join(' ') ? [] : out;
 }

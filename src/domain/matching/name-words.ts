@@ -79,6 +79,17 @@ export const CANONICAL_PARTS: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
+ * "Servant of": the first word of Arabic names such as Abd al-Aziz, Abdul Aziz, Abdel Aziz,
+ * Abd-ar-Rahman, written one way (abdul); the article that follows it, in any of its
+ * assimilated forms (al, el, ul, ar, as, an, ad...), goes with it.
+ */
+export const ABD_FORMS: ReadonlySet<string> = new Set(['abd', 'abdul', 'abdel', 'abdal', 'abdol', 'abdoul', 'abdu', 'abdou']);
+export const ARABIC_ARTICLES: ReadonlySet<string> = new Set([
+  'al', 'ar', 'as', 'an', 'ad', 'at', 'az', 'ash', 'adh', 'ath', 'ud', 'ur', 'us', 'un', 'ut', 'uz', 'el', 'er', 'es',
+  'en', 'ed', 'et', 'ez',
+]);
+
+/**
  * English given names and their common short forms (Bill = William). Both directions are
  * looked up; a nickname meets its full name as a `phonetic` match.
  */
