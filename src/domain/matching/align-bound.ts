@@ -133,12 +133,16 @@ function similarityBound(q: PreparedName, i: number, l: PreparedName, j: number)
   if (shorter < 4) return 0;
   const longer = la < lb ? lb : la;
   const diff = longer - shorter;
-  if (diff <= 1 && isOneEdit(q.tokens[i] as string, l.tokens[j] as string)) return typoSimilarity(1, longer);
-  if (!sameStart) return 0;
-  if (shorter >= 6 && diff <= 2) return typoSimilarity(2, longer);
   const lettersA = qp[at + 3] as number;
   const lettersB = lp[bt + 3] as number;
-  const common = shorter - popcount((la <= lb ? lettersA & ~lettersB : lettersB & ~lettersA) >>> 0);
+  // One edit leaves each part at most one letter the other has not: test that before the strings.
+  const onlyA = lettersA & ~lettersB;
+  const onlyB = lettersB & ~lettersA;
+  if (diff <= 1 && (onlyA & (onlyA - 1)) === 0 && (onlyB & (onlyB - 1)) === 0 && isOneEdit(q.tokens[i] as string, l.tokens[j] as string)) return typoSimilarity(1, longer);
+  if (!sameStart) return 0;
+  // Two edits leave each part at most two letters the other has not.
+  if (shorter >= 6 && diff <= 2 && popcount(onlyA) <= 2 && popcount(onlyB) <= 2) return typoSimilarity(2, longer);
+  const common = shorter - popcount((la <= lb ? onlyA : onlyB) >>> 0);
   if (common <= 0) return 0;
   const jaro = (common / la + common / lb + 1) / 3;
   return jaro + 0.4 * (1 - jaro) >= FUZZY_FLOOR ? 0.7 : 0;

@@ -145,3 +145,13 @@ test('a name written in Arabic letters meets its Latin spelling whatever vowels 
   const person = (n: string) => ({ names: [n], schema: 'Person' as const });
   assert.equal(index.compare(person('فرناندو بيريز'), person('Fernando Pérez')).match, true);
 });
+
+test('an account read in several romanisations scores at least what each of them scores alone', () => {
+  // علی رضا زارعی romanises as ali reza zarei, ali ridha zari… Sharing one form's bound with
+  // the forms of the same phonetic keys had pruned the one reading that comes nearest.
+  const lari = 'ofac-sdn:33232';
+  const scoreOf = (displayName: string): number => index.screen({ id: 'a', displayName }, { minScore: 0.5 }).find((m) => m.entityId === lari)?.score ?? 0;
+  const alone = scoreOf('Ali Ridha Zari');
+  assert.ok(alone >= index.threshold, `${alone}`);
+  assert.ok(scoreOf('علی رضا زارعی') >= alone - 1e-9);
+});

@@ -103,25 +103,19 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     const bonus = bonusBound(account);
     const best = new Map<number, Best>();
     const prepared = names.map((q) => prepareName(q.form, index.stats));
-    const leaders = leadersOf(names);
-    const bounds = new Float64Array(names.length);
     for (const [f, mask] of index.candidates(names.map((q) => index.keysOf(q.form)), options.exhaustive === true)) {
       const listed = index.forms[f];
       if (!listed) continue;
       const isPerson = listed.isPerson;
-      let bounded = 0;
       for (let qi = 0; qi < names.length; qi++) {
         if ((mask & (1 << Math.min(qi, 30))) === 0) continue;
         const q = names[qi] as QueryName;
         const prior = best.get(listed.entity);
         const floor = prior && prior.score > minScore ? prior.score : minScore;
-        const leader = leaders[qi] ?? qi;
-        const known = (bounded & (1 << leader)) !== 0;
-        const bound = known ? (bounds[leader] ?? 1) + SAME_KEYS_SLACK : alignBound(prepared[qi] as PreparedName, listed.prepared, isPerson);
-        if (!known) {
-          bounds[qi] = bound;
-          bounded |= 1 << qi;
-        }
+        // Each form its own bound: forms with the same phonetic keys (mohammad / muhammad) can
+        // still differ in how near they come to a listed part by typo, so one's bound is no
+        // bound of the other's (sharing it with a slack had pruned matches above the threshold).
+        const bound = alignBound(prepared[qi] as PreparedName, listed.prepared, isPerson);
         if (NAME_CEILING * bound + bonus < floor) continue;
         const query = prepared[qi] as PreparedName;
         const alignment = alignPrepared(query, listed.prepared, isPerson, false, false);
@@ -208,27 +202,6 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
       for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
       return [...keys].filter((k) => !isWholeKey(k) || index.postingSize(k) <= MAX_FORMS).sort();
     },
-  });
-}
-
-/**
- * How far another romanisation with the same phonetic keys part by part (mohammad / muhammad
- * taha ali pour / pur) may score above the first one's bound: they differ only in vowels and
- * doubled letters, so the bound of the first stands for all of them, within this slack.
- */
-const SAME_KEYS_SLACK = 0.03;
-
-/** For each query form, the first form (at most 31) with the same phonetic keys, part by part (a syllabic form: itself). */
-function leadersOf(names: readonly QueryName[]): number[] {
-  const first = new Map<string, number>();
-  return names.map((q, i) => {
-    // Syllables that sound alike still count as other syllables (alignBound): no shared bound.
-    if (q.form.syllabic) return i;
-    const id = q.form.keys.join(' ');
-    const at = first.get(id);
-    if (at !== undefined) return at;
-    if (i < 31) first.set(id, i);
-    return i;
   });
 }
 
