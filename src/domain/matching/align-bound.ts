@@ -14,9 +14,10 @@ import { isOneEdit } from './string-similarity.js';
  * model. Between names one of which was written in syllables (Han, Hangul, Kana), another
  * syllable counts at most `SYLLABLE_SIMILARITY`, as in alignment: when no query part is longer
  * than a syllable or met exactly, that is the bound, found without comparing parts pairwise.
- * Never below the true similarity: pruning on it loses no match.
+ * Given `need`, it may stop as soon as the bound is sure to fall below it, and return a looser
+ * bound, still below `need`. Never below the true similarity: pruning on it loses no match.
  */
-export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean): number {
+export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean, need = 0): number {
   const nq = q.parts;
   const nl = l.parts;
   if (mayJoin(q, l, !isPerson) && (joinsAny(q.tokens, l.tokens, isPerson) || joinsAny(l.tokens, q.tokens, isPerson))) return 1;
@@ -32,14 +33,21 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
   let strong = 0;
   let initials = 0;
   let strongReach = 0;
+  let heaviestListed = 0;
   for (let j = 0; j < nl; j++) {
     listedU[j] = 0;
     listedLo[j] = Infinity;
     listedHi[j] = 0;
+    if ((lw[j] as number) > heaviestListed) heaviestListed = lw[j] as number;
   }
+  let queryWeight = 0;
+  for (let i = 0; i < nq; i++) queryWeight += qw[i] as number;
+  let unreached = 0;
   let minMiss = Infinity;
   let n = 0;
-  for (let i = 0; i < nq; i++) {
+  const order = q.heavyFirst;
+  for (let k = 0; k < nq; k++) {
+    const i = order[k] as number;
     const wq = qw[i] as number;
     const la = (qp[i * PART_STRIDE + 2] as number) & PART_LENGTH;
     let best = 0;
@@ -67,6 +75,14 @@ export function alignBound(q: PreparedName, l: PreparedName, isPerson: boolean):
     if (best === 0) {
       missQ += wq;
       if (la > 1) leftover = true;
+      unreached++;
+      if (need > 0) {
+        // Every other part meeting at best, each pair weighing at most (its weight + the
+        // heaviest listed part's) / 2: when even that falls short of `need`, stop here.
+        const mass = (queryWeight - missQ + (nq - unreached) * heaviestListed) / 2;
+        const most = mass / (mass + QUERY_MISS * missQ);
+        if (most < need) return most;
+      }
       continue;
     }
     reached |= reach;

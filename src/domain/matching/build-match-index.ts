@@ -115,7 +115,7 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
         // Each form its own bound: forms with the same phonetic keys (mohammad / muhammad) can
         // still differ in how near they come to a listed part by typo, so one's bound is no
         // bound of the other's (sharing it with a slack had pruned matches above the threshold).
-        const bound = alignBound(prepared[qi] as PreparedName, listed.prepared, isPerson);
+        const bound = alignBound(prepared[qi] as PreparedName, listed.prepared, isPerson, (floor - bonus) / NAME_CEILING);
         if (NAME_CEILING * bound + bonus < floor) continue;
         const query = prepared[qi] as PreparedName;
         const alignment = alignPrepared(query, listed.prepared, isPerson, false, false);

@@ -63,6 +63,8 @@ export interface PreparedName {
   readonly syllabic: boolean;
   /** The length of the longest part. */
   readonly longest: number;
+  /** The parts' positions, heaviest first (person weights): the bound meets a missing rare part soonest. */
+  readonly heavyFirst: Uint8Array;
 }
 
 const bit = (n: number): number => 1 << Math.min(n, 31);
@@ -139,6 +141,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   return {
     form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasPair, afterBin,
     surname: (1 << form.surnameParts) - 1, mass, joinHashes: h === hashes.length ? hashes : hashes.slice(0, h), acronymsAt, longest, packed, parts: n, syllabic: form.syllabic,
+    heavyFirst: Uint8Array.from(tokens.keys()).sort((a, b) => (personWeights[b] ?? 0) - (personWeights[a] ?? 0) || a - b),
   };
 }
 
