@@ -155,3 +155,8 @@ test('an account read in several romanisations scores at least what each of them
   assert.ok(alone >= index.threshold, `${alone}`);
   assert.ok(scoreOf('علی رضا زارعی') >= alone - 1e-9);
 });
+
+test('a listed person known by a title is found by the title and surname', () => {
+  assert.ok(index.screen({ id: 'a', displayName: 'Haji Noorzai' }).some((m) => m.entityId === 'ofac-sdn:8240'));
+  assert.ok(index.screen({ id: 'a', handle: 'shaikh_kaskar55' }).some((m) => m.entityId === 'ofac-sdn:16495'));
+});

@@ -102,3 +102,11 @@ test('between two names in Arabic letters, a part one letter off as romanised bu
   assert.ok(score('عارف علی زرداری', 'عارف علي زردارى', 'Person') >= index.threshold);
   assert.ok(score('حسين علي زرداري', 'حسن علي زرداري', 'Person') >= 0.75);
 });
+
+test('a name with a title is also read with it, after every reading without', () => {
+  assert.deepEqual(tokensOf('Haji Bashir Noorzai', false), [['bashir', 'noorzai'], ['haji', 'bashir', 'noorzai']]);
+  assert.deepEqual(tokensOf('Ramzan Kadyrov', false), [['ramzan', 'kadyrov']]);
+  assert.deepEqual(tokensOf('Sheikh', false), [['sheikh']], 'a name that is only a title keeps it, once');
+  assert.ok(score('Haji Noorzai', 'NOORZAI, Haji Bashir', 'Person') >= index.threshold);
+  assert.ok(score('Sheikh Ahmad Yassin', 'Ahmad Yassin', 'Person') >= index.threshold, 'and is still read without it');
+});

@@ -64,7 +64,7 @@ export function tokenKey(token: string): string {
  * short goes too (`isMisspeltLegalForm`). Number words become digits (`numbersAsDigits`). A
  * name made only of removed words keeps them all.
  */
-export function identityTokens(tokens: readonly string[], isOrganization: boolean): string[] {
+export function identityTokens(tokens: readonly string[], isOrganization: boolean, keepHonorifics = false): string[] {
   const kept: string[] = [];
   let run = '';
   const flush = (): void => {
@@ -76,7 +76,7 @@ export function identityTokens(tokens: readonly string[], isOrganization: boolea
     const raw = words[at] ?? '';
     const plain = LEET.test(raw) ? raw.replace(LEET_DIGITS, (d) => LEET_LETTERS[d] ?? d) : raw;
     const token = CANONICAL_PARTS.get(plain) ?? plain;
-    if (LEGAL_FORMS.has(token) || HONORIFICS.has(token) || CONNECTIVES.has(token)) continue;
+    if (LEGAL_FORMS.has(token) || (HONORIFICS.has(token) && !keepHonorifics) || CONNECTIVES.has(token)) continue;
     if (isOrganization && SHORT_LEGAL_FORMS.has(token)) continue;
     if (isMisspeltLegalForm(token, isOrganization, at === words.length - 1)) continue;
     if (isOrganization && token.length === 1 && /[a-z]/.test(token)) {
@@ -240,15 +240,22 @@ export function formsOfNormal(normal: string, isOrganization: boolean): NameForm
   const syllabic = SYLLABIC.test(normal);
   const abjad = ABJAD.test(normal);
   const script = { ...(syllabic ? { written: normal.replace(/ /g, '') } : {}), ...(abjad ? { abjad: true } : {}) };
-  const words = abjad ? Object.freeze(normal.split(' ')) : undefined;
-  for (const text of romanizations(normal)) {
-    const tokens = identityTokens(text.split(' '), isOrganization);
-    for (const parts of [tokens, abdulTokens(tokens)]) {
-      const id = parts.join(' ');
-      if (id === '' || seen.has(id)) continue;
-      seen.add(id);
-      const oneToOne = words !== undefined && parts.length === words.length && id === text;
-      out.push(nameForm(text, parts, 0, syllabic, oneToOne ? { ...script, writtenParts: words } : script));
+  const written = abjad ? Object.freeze(normal.split(' ')) : undefined;
+  const texts = romanizations(normal);
+  // The forms with titles come after all the others: where forms are capped, they go first.
+  for (const keepHonorifics of [false, true]) {
+    for (const text of texts) {
+      const words = text.split(' ');
+      // A title is also read as part of the name: some are known by it (Haji Bashir Noorzai).
+      if (keepHonorifics && !words.some((w) => HONORIFICS.has(w))) continue;
+      const tokens = identityTokens(words, isOrganization, keepHonorifics);
+      for (const parts of [tokens, abdulTokens(tokens)]) {
+        const id = parts.join(' ');
+        if (id === '' || seen.has(id)) continue;
+        seen.add(id);
+        const oneToOne = written !== undefined && parts.length === written.length && id === text;
+        out.push(nameForm(text, parts, 0, syllabic, oneToOne ? { ...script, writtenParts: written } : script));
+      }
     }
   }
   return out;
