@@ -1,5 +1,5 @@
 import { normalizeName, phoneticKey, romanizations } from '../names/index.js';
-import { ABD_FORMS, ARABIC_ARTICLES, CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
+import { ABD_FORMS, ARABIC_ARTICLES, CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, ORDINAL_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
 import { isOneEdit } from './string-similarity.js';
 
 /** The most parts of one name that matching looks at; longer names keep their first ones. */
@@ -103,7 +103,7 @@ export function numbersAsDigits(tokens: readonly string[]): readonly string[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] ?? '';
     const ordinal = ORDINAL.exec(t);
-    let value = ordinal ? Number(ordinal[1]) : NUMBER_WORDS.get(t);
+    let value = ordinal ? Number(ordinal[1]) : (NUMBER_WORDS.get(t) ?? ORDINAL_WORDS.get(t));
     const tens = value === undefined ? TENS_WORDS.get(t) : undefined;
     if (value === undefined && tens === undefined) {
       out?.push(t);
@@ -114,7 +114,7 @@ export function numbersAsDigits(tokens: readonly string[]): readonly string[] {
       const next = tokens[i + 1] ?? '';
       const unit = NUMBER_WORDS.get(next) ?? (/^[1-9]$/.test(next) ? Number(next) : undefined);
       value = tens;
-      if (unit !== undefined && unit >= 1 && unit <= 9 && !next.endsWith('th') && next !== 'first' && next !== 'second' && next !== 'third') {
+      if (unit !== undefined && unit >= 1 && unit <= 9) {
         value += unit;
         i++;
       }
@@ -127,8 +127,9 @@ export function numbersAsDigits(tokens: readonly string[]): readonly string[] {
 /**
  * True when a word is a legal form written with one typo (Aktiengeselschaft, Corporatoin) —
  * for forms of nine letters or more in any name, of seven or more, with the first letter
- * right, in an organisation's — or, at the end of an organisation's name, a legal form cut short
- * to six letters or more (…Joint Stock Compan: registries and payment messages cut names at a fixed length).
+ * right, in an organisation's — or, at the end of an organisation's name, a legal form cut
+ * short to six letters or more (…Joint Stock Compan: registries and payment messages cut names
+ * at a fixed length).
  */
 function isMisspeltLegalForm(token: string, isOrganization: boolean, last: boolean): boolean {
   const n = token.length;
