@@ -52,6 +52,8 @@ interface Row {
   readonly stride: number;
   /** True when the reverse-screen time is estimated (see run) rather than measured. */
   readonly estimated: boolean;
+  /** Accounts holding a key the change touched: what the sweep looks up and scores (each distinct record once). */
+  readonly held: number;
 }
 
 /** Above this many projected seconds the 1,000,000-account sweep is estimated, not run (WARDEN_BENCH_LARGE=full runs it). */
@@ -121,13 +123,14 @@ async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId
 }
 
 /**
- * One store and size. `perAccountS` (the small run's reverse-screen seconds per re-screened
- * account on the same store) lets a large run estimate instead of sweeping: it still imports,
- * builds the index and looks up the accounts holding the touched keys (the sweep's first step,
- * the same store calls), and when those accounts times `perAccountS` exceeds the budget it
- * reports that estimate instead of re-screening them.
+ * One store and size. `small` (the 100,000-account run on the same store) lets a large run
+ * estimate instead of sweeping: when the small run's reverse screen, scaled to this many
+ * accounts, exceeds the budget, it still imports, builds the index and looks up the accounts
+ * holding the touched keys (the sweep's first step, the same store calls), and reports those
+ * accounts times the small run's seconds per such account instead of sweeping. Every run counts
+ * those accounts after its sweep, so the lookup warms nothing the sweep reads.
  */
-async function run(store: string, url: string, count: number, dir: string, names: readonly string[], perAccountS?: number): Promise<Row> {
+async function run(store: string, url: string, count: number, dir: string, names: readonly string[], small?: Row): Promise<Row> {
   const real = (await readFile(sharedData('ofac', 'sdn.csv'))).toString('latin1').split('\r\n');
   const persons = real.filter((r) => r.includes('"individual"')).map((r) => r.slice(0, r.indexOf(',')));
   const added = new Set(persons.filter((_, i) => i % 13 === 0).slice(0, ADDED));
@@ -174,17 +177,22 @@ async function run(store: string, url: string, count: number, dir: string, names
     const fullBuildS = (Date.now() - t2) / 1000;
     const tLookup = Date.now();
     const listVersions = now.versions.map((v) => v.id);
-    let estimate: { rescreened: number; seconds: number } | undefined;
-    if (perAccountS !== undefined && process.env['WARDEN_BENCH_LARGE'] !== 'full') {
-      const previous = base.versions[0]!.id;
+    // The accounts holding a key of an added or changed entity: the sweep's first step.
+    const heldAccounts = async (): Promise<number> => {
       const keys = new Set<string>();
-      for await (const d of listStore.deltas(previous, landed.version.id)) {
+      for await (const d of listStore.deltas(base.versions[0]!.id, landed.version.id)) {
         const entity = d.change === 'removed' ? undefined : now.index.entity(d.entityId);
         if (entity) for (const k of now.index.entityKeys(entity)) keys.add(k);
       }
-      const held = await enforcementStore.accountsWithKeys([...keys]);
+      return (await enforcementStore.accountsWithKeys([...keys])).length;
+    };
+    let estimate: { rescreened: number; seconds: number } | undefined;
+    let held = NaN;
+    const projectedS = small ? (small.reverseS * count) / small.accounts : 0;
+    if (small && projectedS > LARGE_SWEEP_BUDGET_S && process.env['WARDEN_BENCH_LARGE'] !== 'full') {
+      held = await heldAccounts();
       const lookupS = (Date.now() - tLookup) / 1000;
-      if (held.length * perAccountS > LARGE_SWEEP_BUDGET_S) estimate = { rescreened: held.length, seconds: lookupS + held.length * perAccountS };
+      estimate = { rescreened: held, seconds: lookupS + held * (small.reverseS / Math.max(1, small.held)) };
     }
     const tSweep = estimate ? tLookup : Date.now();
     const sweep = estimate
@@ -192,6 +200,7 @@ async function run(store: string, url: string, count: number, dir: string, names
       : await sweepListVersion({ listStore, enforcementStore, matchIndex: now.index, listVersions, clock }, landed.version.id);
     const t3 = estimate ? tLookup + estimate.seconds * 1000 : Date.now();
     const reverseS = (t3 - tSweep) / 1000;
+    if (!estimate) held = await heldAccounts();
     const addedIds = new Set([...added].map((id) => `ofac-sdn:${id}`));
     let plantedFound = estimate ? NaN : 0;
     if (!estimate) for (const id of added) if ((await enforcementStore.matchesOf(`v${id}`)).some((m) => m.entityId === `ofac-sdn:${id}` && m.status === 'open')) plantedFound++;
@@ -231,7 +240,7 @@ async function run(store: string, url: string, count: number, dir: string, names
       store, accounts: count, seedS,
       importS: (t1 - t0) / 1000, indexS: (t2 - t1) / 1000, fullIndexS: fullBuildS, reverseS,
       rescreened: sweep.accounts, opened: sweep.opened, delisted: sweep.delisted, plantedFound,
-      forwardS, forwardMatched, forwardNewFound, stride, estimated: estimate !== undefined,
+      forwardS, forwardMatched, forwardNewFound, stride, estimated: estimate !== undefined, held,
     };
   } finally {
     await database.close();
@@ -256,7 +265,7 @@ export async function benchSweep(): Promise<void> {
   const sizes = process.env['WARDEN_BENCH_LARGE'] === '0' ? [100_000] : [100_000, 1_000_000];
   const stores = dialectsNamedBy('WARDEN_BENCH_STORES');
   console.log(`\n## List change sweep (new OFAC SDN version: +${ADDED} entities, -${REMOVED}): reverse screening vs full forward re-screen\n`);
-  console.log(`Accounts: the ${names.length.toLocaleString('en-US')} ordinary names repeated, plus ${PLANTED} planted listed people (${ADDED} designated only in the new version). Sweep = import of the new version + the new match index + \`sweepListVersion\`, on one thread, as a running \`warden serve\` does it: the index is derived from the one in use and the diff (\`loadMatchIndex\` with the previous index; the full build a process without one pays, \`warden lists import\`, is shown beside, not counted). Forward re-screen = the same import and index, then every stored account read back and screened, matched ones upserted (unmatched ones are not written, so this is a lower bound); at 1,000,000 accounts every 10th account is screened and the screening time multiplied by 10 (all pages are still read; \`WARDEN_BENCH_FULL_FORWARD=1\` screens every account). A 1,000,000-account reverse screen projected over ${LARGE_SWEEP_BUDGET_S} s (accounts holding the touched keys × the 100,000 run's seconds per re-screened account) is reported as that estimate, marked est. (\`WARDEN_BENCH_LARGE=full\` runs it). Seeding is bulk set-up, not measured against a goal; on PostgreSQL it ends with \`ANALYZE\` (as autovacuum would do shortly after such a load).\n`);
+  console.log(`Accounts: the ${names.length.toLocaleString('en-US')} ordinary names repeated, plus ${PLANTED} planted listed people (${ADDED} designated only in the new version). Sweep = import of the new version + the new match index + \`sweepListVersion\`, on one thread, as a running \`warden serve\` does it: the index is derived from the one in use and the diff (\`loadMatchIndex\` with the previous index; the full build a process without one pays, \`warden lists import\`, is shown beside, not counted). Forward re-screen = the same import and index, then every stored account read back and screened, matched ones upserted (unmatched ones are not written, so this is a lower bound); at 1,000,000 accounts every 10th account is screened and the screening time multiplied by 10 (all pages are still read; \`WARDEN_BENCH_FULL_FORWARD=1\` screens every account). A 1,000,000-account reverse screen projected over ${LARGE_SWEEP_BUDGET_S} s (the 100,000 run's, ×10) is estimated instead (accounts holding the touched keys × the 100,000 run's seconds per such account), marked est. (\`WARDEN_BENCH_LARGE=full\` runs it). Seeding is bulk set-up, not measured against a goal; on PostgreSQL it ends with \`ANALYZE\` (as autovacuum would do shortly after such a load).\n`);
   console.log('| store | accounts | seeding s | import s | index s (derived) | full index build s (not counted) | reverse screen s | **sweep s** (import → matches opened) | accounts re-screened | matches opened | delisted | planted new found | forward screen s | **forward total s** | accounts matched (forward) | speed-up |');
   console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const rows: Row[] = [];
@@ -270,15 +279,12 @@ export async function benchSweep(): Promise<void> {
   };
   try {
     for (const count of sizes) {
-      const perAccount = (store: string): number | undefined => {
-        const small = count > 100_000 ? rows.find((r) => r.store === store && r.accounts === 100_000) : undefined;
-        return small ? small.reverseS / Math.max(1, small.rescreened) : undefined;
-      };
-      if (stores.includes('sqlite')) print(await run('SQLite', `sqlite:${join(dir, `s${count}.db`)}`, count, dir, names, perAccount('SQLite')));
+      const smallRun = (store: string): Row | undefined => (count > 100_000 ? rows.find((r) => r.store === store && r.accounts === 100_000) : undefined);
+      if (stores.includes('sqlite')) print(await run('SQLite', `sqlite:${join(dir, `s${count}.db`)}`, count, dir, names, smallRun('SQLite')));
       if (!stores.includes('postgres')) continue;
       const pg = await createTestDatabase('postgres');
       try {
-        print(await run('PostgreSQL', pg.url, count, dir, names, perAccount('PostgreSQL')));
+        print(await run('PostgreSQL', pg.url, count, dir, names, smallRun('PostgreSQL')));
       } finally {
         await pg.drop();
       }
