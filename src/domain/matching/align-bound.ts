@@ -1,5 +1,5 @@
 import {
-  FUZZY_FLOOR, INITIAL_SIMILARITY, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, SYLLABLE, SYLLABLE_SIMILARITY, typoSimilarity,
+  FUZZY_FLOOR, INITIAL_SIMILARITY, partsJoined, PATRONYMIC_MISS, QUERY_MISS, SHORT_PHONETIC_CAP, SYLLABLE, SYLLABLE_SIMILARITY, typoSimilarity,
 } from './align-names.js';
 import { mayJoin, PART_DIGIT, PART_KEYED, PART_LENGTH, PART_STRIDE, sharesPart, type PreparedName } from './prepared-name.js';
 import { isOneEdit } from './string-similarity.js';
@@ -228,12 +228,7 @@ function joinsAny(short: readonly string[], long: readonly string[], isPerson: b
     const a = long[i] ?? '';
     const b = long[i + 1] ?? '';
     const c = long[i + 2];
-    for (const s of short) {
-      if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) return true;
-      if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) return true;
-      if (!isPerson && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) return true;
-      if (!isPerson && c !== undefined && s.length === 3 && s[0] === a[0] && s[1] === b[0] && s[2] === c[0] && a.length > 1 && b.length > 1 && c.length > 1) return true;
-    }
+    for (const s of short) if (partsJoined(s, a, b, c, !isPerson) !== 0) return true;
   }
   return false;
 }

@@ -403,6 +403,19 @@ export function writtenSimilarity(a: string, b: string): number {
 }
 
 /**
+ * How many of the adjacent parts `a`, `b` (and `c`) part `s` stands for: 2 or 3 when it is them
+ * joined (vanderbilt = van der bilt), or, when `acronyms`, their initials (us = united states,
+ * pla = peoples liberation army; parts of one letter have none); 0 when neither.
+ */
+export function partsJoined(s: string, a: string, b: string, c: string | undefined, acronyms: boolean): 0 | 2 | 3 {
+  if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) return 2;
+  if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) return 3;
+  if (!acronyms || a.length < 2 || b.length < 2 || s[0] !== a[0] || s[1] !== b[0]) return 0;
+  if (s.length === 2) return 2;
+  return s.length === 3 && c !== undefined && c.length > 1 && s[2] === c[0] ? 3 : 0;
+}
+
+/**
  * Finds parts equal to two or three adjacent parts of the other name joined (vanderbilt = van
  * der bilt, abdulrahman = abdul rahman), in either direction, and in organisations' names
  * parts equal to the initials of two or three adjacent parts (us = united states, pla =
@@ -420,12 +433,7 @@ function joinAdjacent(qt: readonly string[], lt: readonly string[], acronyms: bo
         const usedShort = flip ? usedL : usedQ;
         const usedLong = flip ? usedQ : usedL;
         if ((usedShort & (1 << at)) !== 0 || (usedLong & (3 << i)) !== 0) continue;
-        const s = short[at] ?? '';
-        let n = 0;
-        if (s.length === a.length + b.length && s.startsWith(a) && s.endsWith(b)) n = 2;
-        else if (c !== undefined && s.length === a.length + b.length + c.length && s === a + b + c) n = 3;
-        else if (acronyms && s.length === 2 && s[0] === a[0] && s[1] === b[0] && a.length > 1 && b.length > 1) n = 2;
-        else if (acronyms && c !== undefined && s.length === 3 && s[0] === a[0] && s[1] === b[0] && s[2] === c[0] && a.length > 1 && b.length > 1 && c.length > 1) n = 3;
+        const n = partsJoined(short[at] ?? '', a, b, c, acronyms);
         if (n === 0 || (n === 3 && (usedLong & (4 << i)) !== 0)) continue;
         const longMask = (n === 2 ? 3 : 7) << i;
         if (flip) {

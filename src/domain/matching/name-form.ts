@@ -198,8 +198,8 @@ const BRACKETED = /\s*[([][^()[\]]*[)\]]/g;
  * The ways a name as written may be read: itself; with words run together at a change of
  * case cut apart (SiemensAG, FridrichBuchenberg); with a word of two or three capital
  * consonants in a name that is not all capitals read as initials (JC Juncker = J. C.
- * Juncker); without what it says in brackets (Deutsche
- * Bank (Schweiz) AG, SANTOS, Ahmad (Ahmed)), which qualifies a name rather than being it.
+ * Juncker); without what it says in brackets (Deutsche Bank (Schweiz) AG, SANTOS, Ahmad
+ * (Ahmed)), which qualifies a name rather than being it.
  * Each reading with the text it was taken from (`bracketed`: itself, unless brackets went).
  */
 export function nameReadings(name: string): { text: string; bracketed: string }[] {

@@ -34,7 +34,7 @@ export interface PreparedName {
   /** Bit n set when two or three adjacent parts joined are n letters long. */
   readonly joinMask: number;
   /** True when some part is two or three letters long (a possible acronym of two or three parts). */
-  readonly hasPair: boolean;
+  readonly hasAcronymLength: boolean;
   /** Bit i set when part i follows "bin" (ibn, bn): the father's name in an Arabic nasab chain. */
   readonly afterBin: number;
   /** Bit i set for the listed surname's parts (`NameForm.surnameParts`). */
@@ -91,7 +91,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   let longest = 0;
   let lengthMask = 0;
   let joinMask = 0;
-  let hasPair = false;
+  let hasAcronymLength = false;
   let mass = 0;
   let afterBin = 0;
   for (let i = 0; i < n; i++) {
@@ -116,7 +116,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     packed[i * PART_STRIDE + 3] = letters;
     if (t.length > longest) longest = t.length;
     lengthMask |= bit(t.length);
-    if (t.length === 2 || t.length === 3) hasPair = true;
+    if (t.length === 2 || t.length === 3) hasAcronymLength = true;
     const next = tokens[i + 1];
     if (next !== undefined) {
       joinMask |= bit(t.length + next.length);
@@ -139,7 +139,7 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
     if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}${c[0]}`);
   }
   return {
-    form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasPair, afterBin,
+    form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasAcronymLength, afterBin,
     surname: (1 << form.surnameParts) - 1, mass, joinHashes: h === hashes.length ? hashes : hashes.slice(0, h), acronymsAt, longest, packed, parts: n, syllabic: form.syllabic,
     heavyFirst: Uint8Array.from(tokens.keys()).sort((a, b) => (personWeights[b] ?? 0) - (personWeights[a] ?? 0) || a - b),
   };
@@ -169,5 +169,5 @@ function sharesJoin(a: PreparedName, b: PreparedName, from: number, to: number):
 /** True when a part of one name may equal adjacent parts of the other joined, or their initials. */
 export function mayJoin(a: PreparedName, b: PreparedName, acronyms: boolean): boolean {
   if (((a.lengthMask & b.joinMask) !== 0 && sharesJoin(a, b, 0, b.acronymsAt)) || ((b.lengthMask & a.joinMask) !== 0 && sharesJoin(b, a, 0, a.acronymsAt))) return true;
-  return acronyms && ((a.hasPair && sharesJoin(a, b, b.acronymsAt, b.joinHashes.length)) || (b.hasPair && sharesJoin(b, a, a.acronymsAt, a.joinHashes.length)));
+  return acronyms && ((a.hasAcronymLength && sharesJoin(a, b, b.acronymsAt, b.joinHashes.length)) || (b.hasAcronymLength && sharesJoin(b, a, a.acronymsAt, a.joinHashes.length)));
 }
