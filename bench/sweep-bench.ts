@@ -69,6 +69,8 @@ async function sdnWithout(dir: string, ids: ReadonlySet<string>): Promise<string
 }
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
+/** `StoredAccount.namesHash` of an account with this display name and no handle, as `upsertAccount` computes it. */
+const namesHash = (displayName: string): string => sha256(JSON.stringify([displayName, null]));
 
 /**
  * Rows as one JSON parameter, inserted by the engine's own JSON table function (one statement
@@ -89,7 +91,7 @@ async function bulkInsert(database: OpenDatabase, table: string, columns: readon
 
 /**
  * Seeds ordinary accounts straight into the tables `upsertAccount` writes for an account with
- * no match (accounts, account_keys, key_variants, account_screenings), the keys from the same
+ * no match (accounts, account_names, name_keys, key_variants, account_screenings), the keys from the same
  * `MatchIndex.storedKeys` (computed once per distinct name). Bulk set-up only: the sweep and
  * the re-screen below run the real paths.
  */
@@ -100,10 +102,12 @@ async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId
   for (let i = 0; i < count; i += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, count - i) }, (_, j) => ({ id: `p${String(i + j).padStart(7, '0')}`, name: names[(i + j) % names.length]! }));
     const variants: [string, string][] = [];
+    const newNames: string[] = [];
     for (const r of rows) {
       if (keysOf.has(r.name)) continue;
       const stored = index.storedKeys({ id: r.id, displayName: r.name });
       keysOf.set(r.name, stored);
+      newNames.push(r.name);
       for (const [variant, key] of stored.variants) {
         const pair = `${variant}\u0000${key}`;
         if (variantsStored.has(pair)) continue;
@@ -114,8 +118,9 @@ async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId
     await database.db.transaction().execute(async (trx) => {
       const t = { ...database, db: trx };
       await bulkInsert(t, 'accounts', ['id', 'record', 'links', 'followers', 'names_hash', 'state', 'created_at', 'updated_at'],
-        rows.map((r) => [r.id, JSON.stringify({ id: r.id, displayName: r.name }), '{}', 0, sha256(JSON.stringify([r.name, null])), 'active', at, at]));
-      await bulkInsert(t, 'account_keys', ['key', 'account_id'], rows.flatMap((r) => keysOf.get(r.name)!.keys.map((key) => [key, r.id])));
+        rows.map((r) => [r.id, JSON.stringify({ id: r.id, displayName: r.name }), '{}', 0, namesHash(r.name), 'active', at, at]));
+      await bulkInsert(t, 'account_names', ['names_hash', 'display_name'], newNames.map((name) => [namesHash(name), name]));
+      await bulkInsert(t, 'name_keys', ['key', 'names_hash'], newNames.flatMap((name) => keysOf.get(name)!.keys.map((key) => [key, namesHash(name)])));
       await bulkInsert(t, 'key_variants', ['variant', 'key'], variants);
       await bulkInsert(t, 'account_screenings', ['account_id', 'version_id', 'screened_at'], rows.map((r) => [r.id, versionId, at]));
     });

@@ -4,7 +4,7 @@ import type { AccountRecord } from '../domain/accounts/account.js';
 import type { AccountState, MatchFacts, MatchStatus } from '../domain/enforcement/enforcement.js';
 import type { EnforcementPolicy, PolicyBody } from '../domain/enforcement/policy.js';
 import type { Entity, EntityField } from '../domain/entities/entity.js';
-import type { MatchExplanation, StoredKeys } from '../domain/matching/match-types.js';
+import type { AccountNames, MatchExplanation, StoredKeys } from '../domain/matching/match-types.js';
 
 /**
  * The interfaces the use cases need from technology. Adapters implement them; only the
@@ -220,11 +220,19 @@ export interface StoredAccount {
   readonly record: AccountRecord;
   readonly links: AccountLinks;
   readonly followers: number;
-  /** Hash of the account's name fields: a dismissed match reopens when it changes. */
+  /**
+   * Hash of the account's name fields (display name and handle): a dismissed match reopens
+   * when it changes, and the account key index is kept by it.
+   */
   readonly namesHash: string;
   readonly state: AccountState;
   readonly createdAt: string;
   readonly updatedAt: string;
+}
+
+/** A name accounts bear, as the account key index keeps it. */
+export interface StoredNames extends AccountNames {
+  readonly namesHash: string;
 }
 
 /** A stored match: the screening result plus its review state. */
@@ -275,11 +283,11 @@ export interface EnforcementTx {
   /** The enforcement policy in force (DEFAULT_POLICY until one is set). */
   policy(): Promise<EnforcementPolicy>;
   /**
-   * Replaces the account's blocking keys (the account key index) and adds the variants of its
-   * typo keys to those shared by all accounts (`MatchIndex.storedKeys`). `isNew`: the account
-   * was not stored before this transaction, so it has no keys to remove.
+   * Stores a name's blocking keys (the account key index) and the variants of its typo keys
+   * (`MatchIndex.storedKeys`), under the names' hash (`StoredAccount.namesHash`): every
+   * account bearing that name holds them. Idempotent: keys stored already are kept.
    */
-  setAccountKeys(accountId: string, keys: StoredKeys, isNew?: boolean): Promise<void>;
+  setNameKeys(namesHash: string, names: AccountNames, keys: StoredKeys): Promise<void>;
   /** Records that the account was screened against these list versions. */
   recordScreening(accountId: string, versionIds: readonly string[], at: string): Promise<void>;
 }
@@ -327,15 +335,23 @@ export interface EnforcementStore {
   suspensionTimes(): Promise<SuspensionTimes[]>;
   /** Whether any account is stored (a sweep over none is skipped). */
   hasAccounts(): Promise<boolean>;
-  /** Accounts whose key index holds any of these keys, itself or as a variant of one of its keys. */
+  /**
+   * The names (display name and handle, by hash) whose key index holds any of these keys,
+   * itself or as a variant of one of its keys, in hash order. A name no account bears any more
+   * may be among them (`accountsWithNames` then finds none).
+   */
+  namesWithKeys(keys: readonly string[]): Promise<StoredNames[]>;
+  /** The accounts bearing any of these names (by `namesHash`), in id order. */
+  accountsWithNames(namesHashes: readonly string[]): Promise<string[]>;
+  /** `accountsWithNames` of `namesWithKeys`: the accounts holding any of these keys. */
   accountsWithKeys(keys: readonly string[]): Promise<string[]>;
   /**
    * The records of these accounts (those that exist), read in batches, grouped: the accounts of
    * a group have the same record but for its id (`record` is the first one's).
    */
   recordsByContent(ids: readonly string[]): Promise<{ record: AccountRecord; ids: string[] }[]>;
-  /** Accounts with a match (any status) to any of these entities. */
-  accountsMatching(entityIds: readonly string[]): Promise<string[]>;
+  /** Accounts with a match to any of these entities: of any status, or of one of `statuses`. */
+  accountsMatching(entityIds: readonly string[], statuses?: readonly MatchStatus[]): Promise<string[]>;
   recordSweep(sweep: Sweep): Promise<void>;
   /** Per list version: accounts screened against it directly, or unchanged since its sweep. */
   coverage(versionIds: readonly string[]): Promise<VersionCoverage[]>;

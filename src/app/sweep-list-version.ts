@@ -21,11 +21,12 @@ export interface SweepResult extends Sweep {
 
 /**
  * Sweeps a new list version over the account base by reverse screening: the added and changed
- * entities' blocking keys are looked up in the account key index; those accounts are scored
- * against the touched entities alone (a small exhaustive index: cheap, and exact because
- * scores depend only on the two names), and the ones a touched entity matches, or matched
- * before, are screened again through the upsert path with the new index (matches open, policy
- * applies).
+ * entities' blocking keys are looked up in the account key index, which keeps keys per
+ * distinct name; each such name is tested against the touched entities alone (a small
+ * exhaustive index: cheap, and exact because scores depend only on the two names, plus a
+ * bounded bonus from the rest of the record), the accounts bearing a name that may match are
+ * scored against them, and the ones a touched entity matches, or matched before, are
+ * screened again through the upsert path with the new index (matches open, policy applies).
  * Removed entities' confirmed matches become `delisted`; their suspended accounts go to the
  * restoration queue, and accounts still matched to another designated entity stay suspended.
  * No account outside the key lookup can gain a match: that is what the keys guarantee.
@@ -50,11 +51,15 @@ export async function sweepListVersion(
     const entity = deps.matchIndex.entity(id);
     if (entity) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
   }
-  const sharing = await deps.enforcementStore.accountsWithKeys([...keys]);
-  const matched = new Set(await deps.enforcementStore.accountsMatching(touched));
   // The touched entities alone, every candidate retrieved: an account none of them matches,
   // and with no match to one of them already, keeps exactly the matches it has.
   const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  // Each name holding a touched key once (many accounts bear one name), then the accounts
+  // bearing a name that one of them may match whatever the rest of the record says.
+  // With them, every account that had a match to a touched entity, whatever its keys now meet.
+  const names = (await deps.enforcementStore.namesWithKeys([...keys])).filter((n) => probe.mayMatch(n));
+  const matched = new Set(await deps.enforcementStore.accountsMatching(touched));
+  const sharing = [...new Set([...(await deps.enforcementStore.accountsWithNames(names.map((n) => n.namesHash))), ...matched])];
   const rescreened: string[] = [];
   // Many accounts carry the same record but for the id (common names): each distinct record is
   // scored once; screening reads every field but the id.
@@ -77,7 +82,8 @@ export async function sweepListVersion(
   const toRestorationReview: string[] = [];
   let delisted = 0;
   // Designations that left or came back: delisted matches, re-confirmed ones, re-suspensions.
-  const affected = await deps.enforcementStore.accountsMatching([...removed, ...touched]);
+  // Only a confirmed or delisted match changes (`applyDesignations`); open ones just opened stay.
+  const affected = await deps.enforcementStore.accountsMatching([...removed, ...touched], ['confirmed', 'delisted']);
   const isToReview = await inBatches(affected, async (id) => {
     const changed = await deps.enforcementStore.transaction(async (tx) => {
       const account = await tx.account(id);

@@ -93,7 +93,9 @@ export async function upsertAccount(
       updatedAt: at,
     };
     await tx.putAccount(account);
-    await tx.setAccountKeys(account.record.id, deps.matchIndex.storedKeys(input.record), existing === undefined);
+    // The keys are the names' (kept once per distinct name); stored again when the names
+    // are, so that a name keyed by an earlier algorithm version gains this one's keys.
+    await tx.setNameKeys(namesHash, input.record, deps.matchIndex.storedKeys(input.record));
     await tx.recordScreening(account.record.id, deps.listVersions, at);
     let state = account.state;
     const policy = await tx.policy();

@@ -24,7 +24,8 @@ const screen = (index: MatchIndex, a: AccountRecord): string[] => index.screen(a
  * (entities added, removed, renamed), screening every account with the new index gives the same
  * matches and scores as keeping each account's old matches to unchanged entities and
  * re-screening only the accounts whose stored keys meet an added or changed entity's keys and
- * that a probe over the touched entities alone matches (or that had a match to one of them).
+ * that a probe over the touched entities alone matches (or that had a match to one of them),
+ * the probe first ruling out names that no record bearing them could match (`mayMatch`).
  */
 test('property: a sweep by the account key index agrees with a full forward re-screen', () => {
   assert.ok(people.length > 200);
@@ -53,7 +54,9 @@ test('property: a sweep by the account key index agrees with a full forward re-s
           const [last, first] = full.includes(',') ? full.split(',').map((p) => p.trim()) : [full, ''];
           const displayName =
             how === 'same' ? `${first} ${last}` : how === 'swap' ? `${last} ${first}` : how === 'typo' ? `${first} ${last}x` : n % 2 ? 'Anatoly Petrovsky' : 'Emily Johnson';
-          return { id: `a${n}`, displayName };
+          // Some accounts bring a birth date, a country or a bio, which add to a name's score.
+          const extra = n % 3 === 0 ? { birthDate: people[i]!.birthDates[0]?.value ?? '1970', country: 'RU' } : n % 3 === 1 ? { bio: `official page of ${first} ${last}` } : {};
+          return { id: `a${n}`, displayName, ...extra };
         });
         const storedKeys = new Map(accounts.map((a) => [a.id, new Set(oldIndex.accountKeys(a))]));
         const touchedKeys = new Set([...renamed, added.id].flatMap((id) => newIndex.entityKeys(newIndex.entity(id)!)));
@@ -61,7 +64,8 @@ test('property: a sweep by the account key index agrees with a full forward re-s
         for (const a of accounts) {
           const forward = screen(newIndex, a);
           const hadTouched = oldIndex.screen(a).some((m) => removed.has(m.entityId) || renamed.has(m.entityId));
-          const isSwept = [...storedKeys.get(a.id)!].some((k) => touchedKeys.has(k)) && (hadTouched || probe.screen(a).length > 0);
+          const mayMatch = probe.mayMatch({ ...(a.displayName !== undefined ? { displayName: a.displayName } : {}) });
+          const isSwept = [...storedKeys.get(a.id)!].some((k) => touchedKeys.has(k)) && (hadTouched || (mayMatch && probe.screen(a).length > 0));
           const reverse = isSwept
             ? screen(newIndex, a)
             : oldIndex
@@ -79,4 +83,37 @@ test('property: a sweep by the account key index agrees with a full forward re-s
     ),
     { numRuns: 40 },
   );
+});
+
+/**
+ * `mayMatch` is what lets a sweep skip the accounts of a name without reading them: whatever
+ * birth date, country or bio an account adds to its names, `screen` finds nothing when
+ * `mayMatch` of the names says no. And it does say no: most names meet nothing.
+ */
+test('property: screen finds a match only for names mayMatch lets through, and mayMatch rules most names out', () => {
+  const index = buildMatchIndex(people);
+  const probe = index.probe(people.filter((_, i) => i % 5 === 0));
+  let ruledOut = 0;
+  fc.assert(
+    fc.property(
+      fc.nat(people.length - 1),
+      fc.constantFrom('same', 'swap', 'typo', 'first', 'mixed'),
+      fc.nat(people.length - 1),
+      fc.record({ birthDate: fc.option(fc.constantFrom('1950', '1964-05', '1975-02-01'), { nil: undefined }), country: fc.option(fc.constantFrom('RU', 'IR', 'US'), { nil: undefined }), bio: fc.option(fc.constantFrom('official page', 'Глава Чеченской Республики', 'minister'), { nil: undefined }) }),
+      (i, how, j, extra) => {
+        const [last, first] = people[i]!.names[0]!.full.split(',').map((p) => p.trim());
+        const [otherLast] = people[j]!.names[0]!.full.split(',').map((p) => p.trim());
+        const displayName = how === 'same' ? `${first} ${last}` : how === 'swap' ? `${last} ${first}` : how === 'typo' ? `${first} ${last}a` : how === 'first' ? `${first ?? ''}` : `${first} ${otherLast}`;
+        const birthDate = extra.birthDate ?? people[i]!.birthDates[0]?.value;
+        const record = { id: 'x', displayName, ...(birthDate !== undefined ? { birthDate } : {}), ...(extra.country !== undefined ? { country: extra.country } : {}), ...(extra.bio !== undefined ? { bio: extra.bio } : {}) };
+        const may = probe.mayMatch({ displayName });
+        if (!may) ruledOut++;
+        const atThreshold = may || probe.screen(record).length === 0;
+        const atLower = probe.mayMatch({ displayName }, 0.8) || probe.screen(record, { minScore: 0.8 }).length === 0;
+        return atThreshold && atLower;
+      },
+    ),
+    { numRuns: 2000 },
+  );
+  assert.ok(ruledOut > 500, `mayMatch ruled out ${ruledOut} of 2,000 names`);
 });

@@ -9,8 +9,8 @@ import { KyselyEnforcementStore } from './kysely-enforcement-store.js';
 
 const at = new Date('2026-03-04T05:06:07Z');
 
-function account(id: string): StoredAccount {
-  return { record: { id, displayName: `Person ${id}` }, links: {}, followers: 0, namesHash: 'h', state: 'active', createdAt: at.toISOString(), updatedAt: at.toISOString() };
+function account(id: string, displayName = `Person ${id}`): StoredAccount {
+  return { record: { id, displayName }, links: {}, followers: 0, namesHash: `h:${displayName}`, state: 'active', createdAt: at.toISOString(), updatedAt: at.toISOString() };
 }
 
 /** Transactions of the EnforcementStore: the same cases on every engine (SQLite commits concurrent ones as a group). */
@@ -36,8 +36,9 @@ for (const dialect of TEST_DIALECTS) {
         Array.from({ length: n }, (_, i) =>
           store.transaction(async (tx) => {
             const id = `acct-${i}`;
-            await tx.putAccount(account(id));
-            await tx.setAccountKeys(id, { keys: [`p:k${i}`, 'p:shared'], variants: [] }, true);
+            const a = account(id);
+            await tx.putAccount(a);
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:k${i}`, 'p:shared'], variants: [] });
             await tx.audit({ actor: 'test', action: 'account.created', subject: `account:${id}`, data: { i } }, at);
             if (i % 7 === 3) throw new Error(`transaction ${i} fails after writing`);
             await tx.audit({ actor: 'test', action: 'account.checked', subject: `account:${id}`, data: { i } }, at);
@@ -76,44 +77,53 @@ for (const dialect of TEST_DIALECTS) {
       for (const id of ids) assert.equal((await store.account(id))?.record.id, id);
     });
 
-    test('re-keying an existing account replaces its keys; two upserts creating one account at once store it once', async () => {
+    test('an account whose names change is found by the new names’ keys only; two upserts creating one account at once store it once', async () => {
       await Promise.all(
         [0, 1].map((k) =>
           store.transaction(async (tx) => {
-            const existing = await tx.account('twice');
-            await tx.putAccount(account('twice'));
-            await tx.setAccountKeys('twice', { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]] }, existing === undefined);
+            const a = account('twice', `Twice ${k}`);
+            await tx.putAccount(a);
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]] });
           }),
         ),
       );
-      const held = [...(await store.accountsWithKeys(['p:twice-0'])), ...(await store.accountsWithKeys(['p:twice-1']))];
-      assert.deepEqual(held, ['twice'], 'the second transaction replaced the first one’s keys');
-      const viaVariant = [...(await store.accountsWithKeys(['d:twice|0'])), ...(await store.accountsWithKeys(['d:twice|1']))];
-      assert.deepEqual(viaVariant, ['twice'], 'a variant of the replaced key meets nobody');
+      const stored = await store.account('twice');
+      const k = stored?.record.displayName === 'Twice 0' ? 0 : 1;
+      assert.deepEqual(await store.accountsWithKeys([`p:twice-${k}`]), ['twice'], 'the names the account bears now');
+      assert.deepEqual(await store.accountsWithKeys([`d:twice|${k}`]), ['twice'], 'through a variant of its key');
+      assert.deepEqual(await store.accountsWithKeys([`p:twice-${1 - k}`, `d:twice|${1 - k}`]), [], 'the names it bore before meet nobody');
+      assert.deepEqual((await store.namesWithKeys([`p:twice-${1 - k}`])).map((n) => n.displayName), [`Twice ${1 - k}`], 'though the old name keeps its keys');
     });
 
-    test('an account is found by its keys and by the variants of its typo keys, which accounts share; rows of the old layout too', async () => {
+    test('an account is found by its names’ keys and by the variants of their typo keys; a name many accounts bear is kept once; rows of the old layout too', async () => {
+      const smith = 'John Smith';
+      for (const id of ['smith-1', 'smith-2']) {
+        await store.transaction(async (tx) => {
+          const a = account(id, smith);
+          await tx.putAccount(a);
+          await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] });
+        });
+      }
       await store.transaction(async (tx) => {
-        await tx.putAccount(account('smith-1'));
-        await tx.setAccountKeys('smith-1', { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] }, true);
+        const a = account('smyth', 'John Smyth');
+        await tx.putAccount(a);
+        await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']] });
       });
-      await store.transaction(async (tx) => {
-        await tx.putAccount(account('smith-2'));
-        // The same typo key: its variants are there already (stored once, by the first account).
-        await tx.setAccountKeys('smith-2', { keys: ['d:JN|smith'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] }, true);
-      });
-      await store.transaction(async (tx) => {
-        await tx.putAccount(account('smyth'));
-        await tx.setAccountKeys('smyth', { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']] }, true);
-      });
-      // Stored before migration 011: the variants inline, as keys of the account.
-      await database.db.insertInto('accounts').values({ id: 'old-smith', record: '{"id":"old-smith"}', links: '{}', followers: 0, names_hash: 'h', state: 'active', created_at: at.toISOString(), updated_at: at.toISOString() }).execute();
-      await database.db.insertInto('account_keys').values([{ key: 'd:JN|smith', account_id: 'old-smith' }, { key: 'd:JN|smth', account_id: 'old-smith' }]).execute();
+      // Stored before migration 011: the variants inline, as keys of the name.
+      await store.transaction((tx) => tx.putAccount(account('old-smith', 'J Smith')));
+      await database.db.insertInto('account_names').values({ names_hash: 'h:J Smith', display_name: 'J Smith', handle: null }).execute();
+      await database.db.insertInto('name_keys').values([{ key: 'd:JN|smith', names_hash: 'h:J Smith' }, { key: 'd:JN|smth', names_hash: 'h:J Smith' }]).execute();
       assert.deepEqual(await store.accountsWithKeys(['d:JN|smith']), ['old-smith', 'smith-1', 'smith-2'], 'the key itself');
       assert.deepEqual(await store.accountsWithKeys(['d:JN|mith']), ['old-smith', 'smith-1', 'smith-2'], 'a variant of the key (an entity spelt "mith"), the old row through the shared variants');
       assert.deepEqual(await store.accountsWithKeys(['d:JN|smth']), ['old-smith', 'smith-1', 'smith-2', 'smyth'], 'a variant two keys share (smith / smyth)');
-      assert.deepEqual(await store.accountsWithKeys(['d:JN|myth', 'p:JN|SM0']), ['smith-1', 'smyth']);
+      assert.deepEqual(await store.accountsWithKeys(['d:JN|myth', 'p:JN|SM0']), ['smith-1', 'smith-2', 'smyth']);
       assert.deepEqual(await store.accountsWithKeys(['d:JN|jones']), []);
+      assert.deepEqual(await store.namesWithKeys(['d:JN|smith']), [
+        { namesHash: 'h:J Smith', displayName: 'J Smith' },
+        { namesHash: `h:${smith}`, displayName: smith },
+      ], 'each name once, with what screening reads');
+      const keys = await database.db.selectFrom('name_keys').select(['key']).where('names_hash', '=', `h:${smith}`).orderBy('key').execute();
+      assert.deepEqual(keys.map((r) => r.key), ['d:JN|smith', 'p:JN|SM0'], 'the name’s keys stored once for its two accounts');
       const variants = await database.db.selectFrom('key_variants').select(['variant', 'key']).where('key', '=', 'd:JN|smith').orderBy('variant').execute();
       assert.deepEqual(variants, [{ variant: 'd:JN|mith', key: 'd:JN|smith' }, { variant: 'd:JN|smth', key: 'd:JN|smith' }], 'each variant stored once');
     });

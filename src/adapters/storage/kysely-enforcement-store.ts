@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
+import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, StoredNames, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
 import type { AccountState, MatchStatus } from '../../domain/enforcement/enforcement.js';
-import type { MatchExplanation, StoredKeys } from '../../domain/matching/match-types.js';
+import type { AccountNames, MatchExplanation, StoredKeys } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
 import { DEFAULT_POLICY, type EnforcementPolicy, type PolicyBody } from '../../domain/enforcement/policy.js';
 import { appendAuditEvent, type ChainEnd } from './audit-events.js';
@@ -141,21 +141,42 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return (await this.db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) !== undefined;
   }
 
-  async accountsWithKeys(keys: readonly string[]): Promise<string[]> {
-    // The keys themselves, and the keys any of them is a variant of; then who holds those.
-    // Two index lookups each (a join was planned as a scan of the key index on PostgreSQL).
+  async namesWithKeys(keys: readonly string[]): Promise<StoredNames[]> {
+    // The keys themselves, and the keys any of them is a variant of; then which names hold
+    // those, then the names. Index lookups each (a join was planned as a scan of the key index on PostgreSQL).
     const held = new Set(keys);
     for (let i = 0; i < keys.length; i += IN_BATCH) {
       const rows = await this.db.selectFrom('key_variants').select('key').where('variant', 'in', keys.slice(i, i + IN_BATCH)).execute();
       for (const r of rows) held.add(r.key);
     }
     const all = [...held];
-    const found = new Set<string>();
+    const hashes = new Set<string>();
     for (let i = 0; i < all.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('account_keys').select('account_id').distinct().where('key', 'in', all.slice(i, i + IN_BATCH)).execute();
-      for (const r of rows) found.add(r.account_id);
+      const rows = await this.db.selectFrom('name_keys').select('names_hash').distinct().where('key', 'in', all.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) hashes.add(r.names_hash);
     }
-    return [...found].sort();
+    const sorted = [...hashes].sort();
+    const out: StoredNames[] = [];
+    for (let i = 0; i < sorted.length; i += IN_BATCH) {
+      const rows = await this.db.selectFrom('account_names').selectAll().where('names_hash', 'in', sorted.slice(i, i + IN_BATCH)).orderBy('names_hash').execute();
+      for (const r of rows) {
+        out.push({ namesHash: r.names_hash, ...(r.display_name !== null ? { displayName: r.display_name } : {}), ...(r.handle !== null ? { handle: r.handle } : {}) });
+      }
+    }
+    return out;
+  }
+
+  async accountsWithNames(namesHashes: readonly string[]): Promise<string[]> {
+    const found: string[] = [];
+    for (let i = 0; i < namesHashes.length; i += IN_BATCH) {
+      const rows = await this.db.selectFrom('accounts').select('id').where('names_hash', 'in', namesHashes.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) found.push(r.id);
+    }
+    return found.sort();
+  }
+
+  async accountsWithKeys(keys: readonly string[]): Promise<string[]> {
+    return this.accountsWithNames((await this.namesWithKeys(keys)).map((n) => n.namesHash));
   }
 
   async recordsByContent(ids: readonly string[]): Promise<{ record: AccountRecord; ids: string[] }[]> {
@@ -180,10 +201,12 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return [...groups.values()].map((g) => ({ record: JSON.parse(g.text) as AccountRecord, ids: g.ids }));
   }
 
-  async accountsMatching(entityIds: readonly string[]): Promise<string[]> {
+  async accountsMatching(entityIds: readonly string[], statuses?: readonly MatchStatus[]): Promise<string[]> {
     const found = new Set<string>();
     for (let i = 0; i < entityIds.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('matches').select('account_id').distinct().where('entity_id', 'in', entityIds.slice(i, i + IN_BATCH)).execute();
+      let query = this.db.selectFrom('matches').select('account_id').distinct().where('entity_id', 'in', entityIds.slice(i, i + IN_BATCH));
+      if (statuses) query = query.where('status', 'in', statuses.length > 0 ? statuses : ['']);
+      const rows = await query.execute();
       for (const r of rows) found.add(r.account_id);
     }
     return [...found].sort();
@@ -389,13 +412,14 @@ class KyselyEnforcementTx implements EnforcementTx {
     return this.policyInForce;
   }
 
-  async setAccountKeys(accountId: string, stored: StoredKeys, isNew = false): Promise<void> {
-    if (!isNew) await this.trx.deleteFrom('account_keys').where('account_id', '=', accountId).execute();
+  async setNameKeys(namesHash: string, names: AccountNames, stored: StoredKeys): Promise<void> {
+    const ignore = { columns: ['names_hash'], update: [] };
+    await this.trx.executeQuery(insertRows(this.dialect, 'account_names', ['names_hash', 'display_name', 'handle'], [[namesHash, names.displayName ?? null, names.handle ?? null]], ignore));
     const unique = [...new Set(stored.keys)];
     for (let i = 0; i < unique.length; i += IN_BATCH) {
-      await this.trx.executeQuery(insertRows(this.dialect, 'account_keys', ['key', 'account_id'], unique.slice(i, i + IN_BATCH).map((key) => [key, accountId])));
+      await this.trx.executeQuery(insertRows(this.dialect, 'name_keys', ['key', 'names_hash'], unique.slice(i, i + IN_BATCH).map((key) => [key, namesHash]), { columns: ['key', 'names_hash'], update: [] }));
     }
-    // Shared by every account with the key, and never removed (a variant of a key no account
+    // Shared by every name with the key, and never removed (a variant of a key no name
     // holds any more meets nobody): most names' variants are there already, so this writes none.
     for (let i = 0; i < stored.variants.length; i += IN_BATCH) {
       await this.trx.executeQuery(insertRows(this.dialect, 'key_variants', ['variant', 'key'], stored.variants.slice(i, i + IN_BATCH), { columns: ['variant', 'key'], update: [] }));

@@ -153,9 +153,17 @@ export interface PoliciesTable {
   created_at: string;
 }
 
-export interface AccountKeysTable {
+/** A blocking key of a name (the account key index): every account with that names hash holds it. */
+export interface NameKeysTable {
   key: string;
-  account_id: string;
+  names_hash: string;
+}
+
+/** A distinct name accounts bear (display name and handle), by its hash (`accounts.names_hash`). */
+export interface AccountNamesTable {
+  names_hash: string;
+  display_name: string | null;
+  handle: string | null;
 }
 
 /** A typo key's spelling variant (less one letter), shared by every account with the key. */
@@ -188,7 +196,8 @@ export interface SessionsTable {
 
 export interface Database {
   sessions: SessionsTable;
-  account_keys: AccountKeysTable;
+  name_keys: NameKeysTable;
+  account_names: AccountNamesTable;
   key_variants: KeyVariantsTable;
   account_screenings: AccountScreeningsTable;
   sweeps: SweepsTable;

@@ -81,7 +81,12 @@ const FNV_PRIME = 0x01000193;
 
 /** FNV-1a over the string's UTF-16 code units. */
 export function hashOf(text: string): number {
-  let h = FNV_OFFSET;
+  return hashOn(FNV_OFFSET, text);
+}
+
+/** FNV-1a continued over `text` from a hash: `hashOn(hashOf(a), b) === hashOf(a + b)`, without building `a + b`. */
+export function hashOn(hash: number, text: string): number {
+  let h = hash;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), FNV_PRIME);
   return h | 0;
 }

@@ -6,7 +6,7 @@ import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from '
 import { formKeys } from './blocking-keys.js';
 import { CandidateIndex, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
 import { explainMatch, WARDEN_NAME } from './explain-match.js';
-import type { Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch, StoredKeys } from './match-types.js';
+import type { AccountNames, Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch, StoredKeys } from './match-types.js';
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
 import { queryNames, type QueryName } from './query-names.js';
@@ -22,14 +22,14 @@ import type { TokenStats } from './token-stats.js';
  */
 export const DEFAULT_THRESHOLD = 0.86;
 
-/** The most any feature besides the name can add (birth date + country + bio): bounds pruning. */
-const MAX_BONUS = 0.11;
-
 /** The most the account's own evidence can add to a name score: birth date 0.05, country 0.02, bio 0.04. */
 function bonusBound(account: AccountRecord): number {
   const has = (v: string | undefined): boolean => v !== undefined && v !== '';
   return (has(account.birthDate) ? 0.05 : 0) + (has(account.country) ? 0.02 : 0) + (has(account.bio) ? 0.04 : 0);
 }
+
+/** The most any feature besides the name can add (birth date + country + bio): bounds pruning. The same sum as `bonusBound`'s, to the last bit. */
+const MAX_BONUS = bonusBound({ id: '', birthDate: '-', country: '-', bio: '-' });
 
 /** Options for `buildMatchIndex`. */
 export interface MatchIndexOptions {
@@ -173,6 +173,25 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     });
   };
 
+  // The pruning `screen` does, with the largest bonus any account could bring: what `screen`
+  // matches passes it, for every account with these names.
+  const mayMatch = (names: AccountNames, minScore = threshold): boolean => {
+    const queries = queryNames({ id: '', ...names }, index.known);
+    const prepared = queries.map((q) => prepareName(q.form, index.stats));
+    const need = (minScore - MAX_BONUS) / NAME_CEILING;
+    for (const [f, mask] of index.candidates(queries.map((q) => index.keysOf(q.form)), options.exhaustive === true)) {
+      const listed = index.forms[f];
+      if (!listed) continue;
+      for (let qi = 0; qi < queries.length; qi++) {
+        if ((mask & (1 << Math.min(qi, 30))) === 0) continue;
+        const query = prepared[qi] as PreparedName;
+        if (NAME_CEILING * alignBound(query, listed.prepared, listed.isPerson, need) + MAX_BONUS < minScore) continue;
+        if (NAME_CEILING * alignPrepared(query, listed.prepared, listed.isPerson, false, false).similarity + MAX_BONUS >= minScore) return true;
+      }
+    }
+    return false;
+  };
+
   const compare = (a: Party, b: Party): Comparison => comparePartiesWith(index, threshold, a, b);
 
   return Object.freeze({
@@ -184,6 +203,7 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
       return i === undefined ? undefined : index.entities[i];
     },
     screen,
+    mayMatch,
     compare,
     accountKeys: (account: AccountRecord) => [...new Set(keysByQuery(namesOf(account)).flatMap((k) => [...k]))].sort(),
     storedKeys: (account: AccountRecord): StoredKeys => {

@@ -82,6 +82,9 @@ export interface StoredKeys {
  * The matching index over the active list versions: built once per version set (in memory),
  * then queried for every account. Pure: no I/O.
  */
+/** The fields of an account that screening reads names from (its blocking keys depend on these alone). */
+export type AccountNames = Pick<AccountRecord, 'displayName' | 'handle'>;
+
 export interface MatchIndex {
   readonly algorithm: AlgorithmId;
   /** The calibrated default threshold: at or above it, a match opens. */
@@ -92,6 +95,13 @@ export interface MatchIndex {
   entity(id: string): Entity | undefined;
   /** Matches of an account at or above `minScore` (default: `threshold`), best first. */
   screen(account: AccountRecord, options?: { minScore?: number; limit?: number }): ScoredMatch[];
+  /**
+   * False when no account with these names can score `minScore` (default: `threshold`) or
+   * more here, whatever its birth date, country and bio: screening reads names from the
+   * display name and handle alone, and the rest adds at most a fixed bonus. True means it may.
+   * A sweep tests each distinct name once this way before it reads the accounts that bear it.
+   */
+  mayMatch(names: AccountNames, minScore?: number): boolean;
   /** Scores two parties with the same algorithm, using this index's name-part rarity. */
   compare(a: Party, b: Party): Comparison;
   /**

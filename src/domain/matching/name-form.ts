@@ -1,5 +1,6 @@
 import { normalizeName, phoneticKey, romanizations } from '../names/index.js';
 import { ABD_FORMS, ARABIC_ARTICLES, CANONICAL_PARTS, CONNECTIVES, HONORIFICS, LEGAL_FORMS, LONG_LEGAL_FORMS, NUMBER_WORDS, ORDINAL_WORDS, SHORT_LEGAL_FORMS, TENS_WORDS } from './name-words.js';
+import { memoized } from '../names/memo.js';
 import { isOneEdit } from './string-similarity.js';
 
 /** The most parts of one name that matching looks at; longer names keep their first ones. */
@@ -50,11 +51,11 @@ const LEET = /^(?=.*[a-z])(?=.*[0134579])[a-z0-9]+$/;
 const LEET_DIGITS = /[0134579]/g;
 const LEET_LETTERS: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't', '9': 'g' };
 
-/** The phonetic key matching uses for one token: `phoneticKey`, or the token when that is empty. */
-export function tokenKey(token: string): string {
+/** The phonetic key matching uses for one token: `phoneticKey`, or the token when that is empty. Memoised. */
+export const tokenKey: (token: string) => string = memoized((token) => {
   const key = phoneticKey(token);
   return key === '' ? token : key;
-}
+}, 100_000);
 
 /**
  * The parts of a romanised name that carry identity. Legal forms (LLC, OOO, GmbH...),

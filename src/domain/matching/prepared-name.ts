@@ -1,5 +1,6 @@
-import { hashOf } from './blocking-keys.js';
-import type { NameForm } from './name-form.js';
+import { hashOf, hashOn } from './blocking-keys.js';
+import { tokenKey, type NameForm } from './name-form.js';
+import { memoized } from '../names/memo.js';
 import { NICKNAMES } from './name-words.js';
 import { INITIAL_WEIGHT, type TokenStats } from './token-stats.js';
 
@@ -78,6 +79,44 @@ export const PART_DIGIT = 1 << 28;
 /** Flag of the third number: the part's phonetic key has two letters or more. */
 export const PART_KEYED = 1 << 29;
 
+/** What `prepareName` computes of one part alone. */
+interface Part {
+  readonly key: string | undefined;
+  readonly digit: number;
+  readonly numeral: number;
+  readonly weight: number;
+  readonly otherWeight: number;
+  readonly nicknames: ReadonlySet<string> | undefined;
+  /** The part's `PART_STRIDE` numbers of `PreparedName.packed`. */
+  readonly packed: Int32Array;
+}
+
+function partOf(t: string, key: string | undefined, stats: TokenStats): Part {
+  const digit = DIGIT.test(t) ? 1 : 0;
+  const numeral = NUMERAL.test(t) ? 1 : 0;
+  const weight = t.length === 1 ? INITIAL_WEIGHT : stats.weight(key ?? t);
+  let letters = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k) - 97;
+    if (c >= 0 && c < 26) letters |= 1 << c;
+  }
+  const k = key ?? '';
+  const packed = Int32Array.of(hashOf(t), hashOf(k), Math.min(t.length, PART_LENGTH) | (t.charCodeAt(0) << 12) | (digit === 1 ? PART_DIGIT : 0) | (k.length >= 2 ? PART_KEYED : 0), letters);
+  return { key, digit, numeral, weight, otherWeight: t.length > 1 && numeral === 1 ? NUMERAL_WEIGHT : weight, nicknames: NICKNAMES.get(t), packed };
+}
+
+/** Parts by rarity table, memoised (query names repeat the same parts), with the key `tokenKey` gives them. */
+const partMemos = new WeakMap<TokenStats, (token: string) => Part>();
+
+function partsMemo(stats: TokenStats): (token: string) => Part {
+  let memo = partMemos.get(stats);
+  if (memo === undefined) {
+    memo = memoized((t) => partOf(t, tokenKey(t), stats), 100_000);
+    partMemos.set(stats, memo);
+  }
+  return memo;
+}
+
 /** Prepares a name form for alignment against the given part rarity. */
 export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   const tokens = form.tokens;
@@ -94,26 +133,20 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   let hasAcronymLength = false;
   let mass = 0;
   let afterBin = 0;
+  const memo = partsMemo(stats);
   for (let i = 0; i < n; i++) {
     if (i > 0 && tokens[i - 1] === 'bin' && tokens[i] !== 'bin') afterBin |= 1 << i;
     const t = tokens[i] ?? '';
-    digit[i] = DIGIT.test(t) ? 1 : 0;
-    numeral[i] = NUMERAL.test(t) ? 1 : 0;
-    const w = t.length === 1 ? INITIAL_WEIGHT : stats.weight(form.keys[i] ?? t);
-    personWeights[i] = w;
-    otherWeights[i] = t.length > 1 && numeral[i] === 1 ? NUMERAL_WEIGHT : w;
-    mass += w;
-    nicknames.push(NICKNAMES.get(t));
-    let letters = 0;
-    for (let k = 0; k < t.length; k++) {
-      const c = t.charCodeAt(k) - 97;
-      if (c >= 0 && c < 26) letters |= 1 << c;
-    }
-    const key = form.keys[i] ?? '';
-    packed[i * PART_STRIDE] = hashOf(t);
-    packed[i * PART_STRIDE + 1] = hashOf(key);
-    packed[i * PART_STRIDE + 2] = Math.min(t.length, PART_LENGTH) | (t.charCodeAt(0) << 12) | (digit[i] === 1 ? PART_DIGIT : 0) | (key.length >= 2 ? PART_KEYED : 0);
-    packed[i * PART_STRIDE + 3] = letters;
+    const key = form.keys[i];
+    let part = memo(t);
+    if (part.key !== key) part = partOf(t, key, stats);
+    digit[i] = part.digit;
+    numeral[i] = part.numeral;
+    personWeights[i] = part.weight;
+    otherWeights[i] = part.otherWeight;
+    mass += part.weight;
+    nicknames.push(part.nicknames);
+    packed.set(part.packed, i * PART_STRIDE);
     if (t.length > longest) longest = t.length;
     lengthMask |= bit(t.length);
     if (t.length === 2 || t.length === 3) hasAcronymLength = true;
@@ -126,17 +159,19 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   }
   const hashes = new Int32Array(Math.max(0, 4 * n - 6));
   let h = 0;
+  // The joins' hashes continue each part's own (the first number of its block), so no joined text is built.
   for (let i = 0; i + 1 < n; i++) {
-    hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}`);
-    if (i + 2 < n) hashes[h++] = hashOf(`${tokens[i]}${tokens[i + 1]}${tokens[i + 2]}`);
+    const two = hashOn(packed[i * PART_STRIDE] ?? 0, tokens[i + 1] ?? '');
+    hashes[h++] = two;
+    if (i + 2 < n) hashes[h++] = hashOn(two, tokens[i + 2] ?? '');
   }
   const acronymsAt = h;
   for (let i = 0; i + 1 < n; i++) {
     const a = tokens[i] ?? '';
     const b = tokens[i + 1] ?? '';
-    if (a.length > 1 && b.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}`);
+    if (a.length > 1 && b.length > 1) hashes[h++] = hashOn(hashOf(a[0] ?? ''), b[0] ?? '');
     const c = tokens[i + 2];
-    if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}${c[0]}`);
+    if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOn(hashOn(hashOf(a[0] ?? ''), b[0] ?? ''), c[0] ?? '');
   }
   return {
     form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasAcronymLength, afterBin,
