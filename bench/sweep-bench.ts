@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +5,7 @@ import { sql } from 'kysely';
 import { ingestList } from '../src/app/ingest-list.js';
 import { loadMatchIndex } from '../src/app/load-match-index.js';
 import { sweepListVersion } from '../src/app/sweep-list-version.js';
-import { upsertAccount } from '../src/app/upsert-account.js';
+import { namesHashOf, upsertAccount } from '../src/app/upsert-account.js';
 import { openListFeeds } from '../src/adapters/lists/list-feeds.js';
 import { KyselyAuditStore } from '../src/adapters/storage/audit-events.js';
 import { openDatabase, type OpenDatabase } from '../src/adapters/storage/database.js';
@@ -68,9 +67,8 @@ async function sdnWithout(dir: string, ids: ReadonlySet<string>): Promise<string
   return path;
 }
 
-const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
-/** `StoredAccount.namesHash` of an account with this display name and no handle, as `upsertAccount` computes it. */
-const namesHash = (displayName: string): string => sha256(JSON.stringify([displayName, null]));
+/** `StoredAccount.namesHash` of an account with this display name and no handle. */
+const namesHash = (displayName: string): string => namesHashOf({ displayName });
 
 /**
  * Rows as one JSON parameter, inserted by the engine's own JSON table function (one statement

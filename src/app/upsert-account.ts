@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { AccountRecord } from '../domain/accounts/account.js';
 import { ACCOUNT_FIELDS, hasAName, nameRequired, parseAccount } from '../domain/accounts/parse-account.js';
 import { InvalidInputError } from '../domain/errors.js';
-import type { MatchIndex } from '../domain/matching/match-types.js';
+import type { AccountNames, MatchIndex } from '../domain/matching/match-types.js';
 import type { AccountLinks, Clock, EnforcementStore, StoredAccount, StoredMatch } from './ports.js';
 import { screenAccount } from './screen-account.js';
 
@@ -59,6 +59,11 @@ export interface UpsertDeps {
 
 const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 
+/** `StoredAccount.namesHash`: the hash of the fields screening reads names from (display name and handle). */
+export function namesHashOf(names: AccountNames): string {
+  return sha256(JSON.stringify([names.displayName ?? null, names.handle ?? null]));
+}
+
 /** A match's id: stable for an (account, entity) pair, so re-screening updates rather than duplicates. */
 export function matchId(accountId: string, entityId: string): string {
   return `m_${sha256(`${accountId}\u0000${entityId}`).slice(0, 24)}`;
@@ -79,7 +84,7 @@ export async function upsertAccount(
   const now = deps.clock.now();
   const at = now.toISOString();
   const screened = screenAccount({ matchIndex: deps.matchIndex }, input.record, { limit: 50 });
-  const namesHash = sha256(JSON.stringify([input.record.displayName ?? null, input.record.handle ?? null]));
+  const namesHash = namesHashOf(input.record);
   const followers = input.followers ?? 0;
   return deps.enforcementStore.transaction(async (tx) => {
     const existing = await tx.account(input.record.id);

@@ -169,9 +169,9 @@ export function prepareName(form: NameForm, stats: TokenStats): PreparedName {
   for (let i = 0; i + 1 < n; i++) {
     const a = tokens[i] ?? '';
     const b = tokens[i + 1] ?? '';
-    if (a.length > 1 && b.length > 1) hashes[h++] = hashOn(hashOf(a[0] ?? ''), b[0] ?? '');
+    if (a.length > 1 && b.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}`);
     const c = tokens[i + 2];
-    if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOn(hashOn(hashOf(a[0] ?? ''), b[0] ?? ''), c[0] ?? '');
+    if (c !== undefined && a.length > 1 && b.length > 1 && c.length > 1) hashes[h++] = hashOf(`${a[0]}${b[0]}${c[0]}`);
   }
   return {
     form, tokens, keys: form.keys, digit, numeral, personWeights, otherWeights, nicknames, lengthMask, joinMask, hasAcronymLength, afterBin,

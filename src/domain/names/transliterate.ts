@@ -10,6 +10,7 @@ import { romanizeHebrew } from './hebrew-romanizer.js';
 import { isIndic, romanizeIndic } from './indic-romanizer.js';
 import { isKana, romanizeKana } from './kana-romanizer.js';
 import { isKhmer, romanizeKhmer } from './khmer-romanizer.js';
+import { memoized } from './memo.js';
 
 /** At most this many romanisations per name: enough for the spellings lists use, bounded for blocking. */
 export const MAX_ROMANIZATIONS = 8;
@@ -87,26 +88,20 @@ function zip(parts: readonly (readonly string[])[], separator: string): string[]
 
 /**
  * Words romanised so far, per Cyrillic language (one of a few constant objects) and word:
- * names repeat, and romanising Han or Arabic is costly.
+ * names repeat, and romanising Han or Arabic is costly. Bounded (a few MB).
  */
-const romanizedWords = new Map<CyrillicLanguage, Map<string, readonly string[]>>();
-/** Words kept per language before its memo starts over (bounded memory; a few MB). */
+const romanizedWords = new Map<CyrillicLanguage, (word: string) => readonly string[]>();
+/** Words kept per language before its memo starts over. */
 const ROMANIZED_WORDS_MAX = 50_000;
 
 /** A word's alternatives: its script runs romanised and zipped (Путин2024 → putin2024). Memoised. */
 function romanizeWord(word: string, cyrillic: CyrillicLanguage): readonly string[] {
-  let words = romanizedWords.get(cyrillic);
-  if (words === undefined) {
-    words = new Map();
-    romanizedWords.set(cyrillic, words);
+  let romanize = romanizedWords.get(cyrillic);
+  if (romanize === undefined) {
+    romanize = memoized((w) => Object.freeze([...romanizeWordAnew(w, cyrillic)]), ROMANIZED_WORDS_MAX);
+    romanizedWords.set(cyrillic, romanize);
   }
-  let alternatives = words.get(word);
-  if (alternatives === undefined) {
-    alternatives = Object.freeze([...romanizeWordAnew(word, cyrillic)]);
-    if (words.size >= ROMANIZED_WORDS_MAX) words.clear();
-    words.set(word, alternatives);
-  }
-  return alternatives;
+  return romanize(word);
 }
 
 function romanizeWordAnew(word: string, cyrillic: CyrillicLanguage): readonly string[] {
