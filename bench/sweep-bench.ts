@@ -89,7 +89,7 @@ async function bulkInsert(database: OpenDatabase, table: string, columns: readon
 
 /**
  * Seeds ordinary accounts straight into the tables `upsertAccount` writes for an account with
- * no match (accounts, account_names, name_keys, key_variants, account_screenings), the keys from the same
+ * no match (accounts, account_names, name_keys, name_cuts, key_variants, account_screenings), the keys from the same
  * `MatchIndex.storedKeys` (computed once per distinct name). Bulk set-up only: the sweep and
  * the re-screen below run the real paths.
  */
@@ -119,6 +119,7 @@ async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId
         rows.map((r) => [r.id, JSON.stringify({ id: r.id, displayName: r.name }), '{}', 0, namesHash(r.name), 'active', at, at]));
       await bulkInsert(t, 'account_names', ['names_hash', 'display_name'], newNames.map((name) => [namesHash(name), name]));
       await bulkInsert(t, 'name_keys', ['key', 'names_hash'], newNames.flatMap((name) => keysOf.get(name)!.keys.map((key) => [key, namesHash(name)])));
+      await bulkInsert(t, 'name_cuts', ['cut', 'names_hash'], newNames.flatMap((name) => keysOf.get(name)!.cuts.map((cut) => [cut, namesHash(name)])));
       await bulkInsert(t, 'key_variants', ['variant', 'key'], variants);
       await bulkInsert(t, 'account_screenings', ['account_id', 'version_id', 'screened_at'], rows.map((r) => [r.id, versionId, at]));
     });

@@ -341,6 +341,11 @@ export interface EnforcementStore {
    * may be among them (`accountsWithNames` then finds none).
    */
   namesWithKeys(keys: readonly string[]): Promise<StoredNames[]>;
+  /**
+   * The names holding a word, among those screening cuts with the known name parts
+   * (`StoredKeys.cuts`), that has one of these parts in it, in hash order.
+   */
+  namesCutWith(parts: readonly string[]): Promise<StoredNames[]>;
   /** The accounts bearing any of these names (by `namesHash`), in id order. */
   accountsWithNames(namesHashes: readonly string[]): Promise<string[]>;
   /** `accountsWithNames` of `namesWithKeys`: the accounts holding any of these keys. */

@@ -27,9 +27,11 @@ export interface SweepResult extends Sweep {
  * bounded bonus from the rest of the record), the accounts bearing a name that may match are
  * scored against them, and the ones a touched entity matches, or matched before, are
  * screened again through the upsert path with the new index (matches open, policy applies).
+ * So are the accounts whose handle or run-together name is cut differently now that the change
+ * listed or unlisted a name part (found by the stored cuts).
  * Removed entities' confirmed matches become `delisted`; their suspended accounts go to the
  * restoration queue, and accounts still matched to another designated entity stay suspended.
- * No account outside the key lookup can gain a match: that is what the keys guarantee.
+ * No other account can gain a match: that is what the keys and the cuts guarantee.
  */
 export async function sweepListVersion(
   deps: { listStore: ListStore; enforcementStore: EnforcementStore; matchIndex: MatchIndex; listVersions: readonly string[]; clock: Clock },
@@ -42,9 +44,11 @@ export async function sweepListVersion(
   const previous = versions.find((v) => v.seq === version.seq - 1);
   const touched: string[] = [];
   const removed: string[] = [];
+  const changed: string[] = [];
   for await (const d of deps.listStore.deltas(previous?.id, versionId)) {
     if (d.change === 'removed') removed.push(d.entityId);
     else touched.push(d.entityId);
+    if (d.change === 'changed') changed.push(d.entityId);
   }
   const keys = new Set<string>();
   for (const id of touched) {
@@ -54,11 +58,18 @@ export async function sweepListVersion(
   // The touched entities alone, every candidate retrieved: an account none of them matches,
   // and with no match to one of them already, keeps exactly the matches it has.
   const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  // Handles and run-together names are cut with the listed parts (ramzankadyrov is read as
+  // Ramzan Kadyrov once both are listed): a name cut differently now that a part is listed, or
+  // no longer is, holds keys of its old readings only. Its accounts are screened again whole.
+  const before = previous ? await deps.listStore.entitiesOf(previous.id, [...removed, ...changed]) : [];
+  const parts = deps.matchIndex.partsChange(before, touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  const recut = parts.parts.length === 0 ? [] : (await deps.enforcementStore.namesCutWith(parts.parts)).filter((n) => parts.isCutDifferently(n));
   // Each name holding a touched key once (many accounts bear one name), then the accounts
   // bearing a name that one of them may match whatever the rest of the record says.
-  // With them, every account that had a match to a touched entity, whatever its keys now meet.
+  // With them, every account that had a match to a touched entity, whatever its keys now meet,
+  // and every account whose names are cut differently.
   const names = (await deps.enforcementStore.namesWithKeys([...keys])).filter((n) => probe.mayMatch(n));
-  const matched = new Set(await deps.enforcementStore.accountsMatching(touched));
+  const matched = new Set([...(await deps.enforcementStore.accountsMatching(touched)), ...(await deps.enforcementStore.accountsWithNames(recut.map((n) => n.namesHash)))]);
   const sharing = [...new Set([...(await deps.enforcementStore.accountsWithNames(names.map((n) => n.namesHash))), ...matched])];
   const rescreened: string[] = [];
   // Many accounts carry the same record but for the id (common names): each distinct record is

@@ -43,9 +43,14 @@ describe(`sweeping a new list version over stored accounts on ${dialect}`, () =>
     const store = new KyselyEnforcementStore(database.db, database.dialect);
     const old = await loadMatchIndex({ listStore });
     const people = (await readFile(sharedData('names', 'synthetic_persons_us_part1.csv'), 'utf8')).split('\n').slice(1, 41).map((l) => l.split(',')[0]!);
-    const accounts = [{ id: 'kadyrov', displayName: 'Рамзан Кадыров' }, { id: 'soleimani', displayName: 'Qassem Suleimani' }, ...people.map((n, i) => ({ id: `p${i}`, displayName: n }))];
+    // A handle run together is read as Ramzan Akhmatovich Kadyrov only once Akhmatovich is
+    // listed: stored before, it holds none of the keys the designation touches.
+    const runTogether = { id: 'kadyrov-handle', handle: 'ramzanakhmatovichkadyrov' };
+    const accounts = [{ id: 'kadyrov', displayName: 'Рамзан Кадыров' }, { id: 'soleimani', displayName: 'Qassem Suleimani' }, runTogether, ...people.map((n, i) => ({ id: `p${i}`, displayName: n }))];
     for (const a of accounts) await upsertAccount({ enforcementStore: store, matchIndex: old.index, listVersions: old.versions.map((v) => v.id), clock }, { record: a }, 'platform');
     assert.equal((await store.matchesOf('kadyrov')).filter((m) => m.entityId === 'ofac-sdn:23343').length, 0);
+    const storedKeys = new Set(old.index.accountKeys(runTogether));
+    assert.equal((await store.accountsWithKeys([...storedKeys])).includes(runTogether.id), true);
 
     const run = await warden(tdb.url, 'lists', 'import', sharedData('ofac', 'sdn.csv'), '--json');
     assert.equal(run.code, 0, run.stderr);
@@ -54,6 +59,9 @@ describe(`sweeping a new list version over stored accounts on ${dialect}`, () =>
     assert.ok(sweep.accounts < accounts.length, `only the affected accounts are screened again (${sweep.accounts} of ${accounts.length})`);
     assert.equal((await store.matchesOf('kadyrov')).find((m) => m.entityId === 'ofac-sdn:23343')?.status, 'open');
     assert.equal((await store.matchesOf('soleimani')).find((m) => m.entityId === 'ofac-sdn:10481')?.status, 'open');
+    const designated = await loadMatchIndex({ listStore });
+    assert.ok(!designated.index.entityKeys(designated.index.entity('ofac-sdn:23343')!).some((k) => storedKeys.has(k)), 'the premise: the handle shared no key with the designation');
+    assert.equal((await store.matchesOf(runTogether.id)).find((m) => m.entityId === 'ofac-sdn:23343')?.status, 'open', 'the run-together handle, cut with the newly listed parts');
 
     const now = await loadMatchIndex({ listStore });
     for (const a of accounts) {

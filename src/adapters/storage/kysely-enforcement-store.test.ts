@@ -38,7 +38,7 @@ for (const dialect of TEST_DIALECTS) {
             const id = `acct-${i}`;
             const a = account(id);
             await tx.putAccount(a);
-            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:k${i}`, 'p:shared'], variants: [] });
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:k${i}`, 'p:shared'], variants: [], cuts: [] });
             await tx.audit({ actor: 'test', action: 'account.created', subject: `account:${id}`, data: { i } }, at);
             if (i % 7 === 3) throw new Error(`transaction ${i} fails after writing`);
             await tx.audit({ actor: 'test', action: 'account.checked', subject: `account:${id}`, data: { i } }, at);
@@ -83,7 +83,7 @@ for (const dialect of TEST_DIALECTS) {
           store.transaction(async (tx) => {
             const a = account('twice', `Twice ${k}`);
             await tx.putAccount(a);
-            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]] });
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]], cuts: [] });
           }),
         ),
       );
@@ -101,13 +101,13 @@ for (const dialect of TEST_DIALECTS) {
         await store.transaction(async (tx) => {
           const a = account(id, smith);
           await tx.putAccount(a);
-          await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']] });
+          await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']], cuts: [] });
         });
       }
       await store.transaction(async (tx) => {
         const a = account('smyth', 'John Smyth');
         await tx.putAccount(a);
-        await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']] });
+        await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']], cuts: [] });
       });
       // Stored before migration 011: the variants inline, as keys of the name.
       await store.transaction((tx) => tx.putAccount(account('old-smith', 'J Smith')));

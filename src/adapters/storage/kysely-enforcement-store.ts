@@ -155,6 +155,28 @@ export class KyselyEnforcementStore implements EnforcementStore {
       const rows = await this.db.selectFrom('name_keys').select('names_hash').distinct().where('key', 'in', all.slice(i, i + IN_BATCH)).execute();
       for (const r of rows) hashes.add(r.names_hash);
     }
+    return this.storedNames(hashes);
+  }
+
+  async namesCutWith(parts: readonly string[]): Promise<StoredNames[]> {
+    // A word holds a part exactly when one of its suffixes begins with it: a range of the
+    // (code point ordered) cut index per part.
+    const hashes = new Set<string>();
+    const all = [...new Set(parts)].filter((p) => p !== '');
+    for (let i = 0; i < all.length; i += RANGE_BATCH) {
+      const rows = await this.db
+        .selectFrom('name_cuts')
+        .select('names_hash')
+        .distinct()
+        .where((eb) => eb.or(all.slice(i, i + RANGE_BATCH).map((p) => eb.and([eb('cut', '>=', p), eb('cut', '<', p.slice(0, -1) + String.fromCharCode(p.charCodeAt(p.length - 1) + 1))]))))
+        .execute();
+      for (const r of rows) hashes.add(r.names_hash);
+    }
+    return this.storedNames(hashes);
+  }
+
+  /** These names (by hash) as stored, in hash order. */
+  private async storedNames(hashes: Iterable<string>): Promise<StoredNames[]> {
     const sorted = [...hashes].sort();
     const out: StoredNames[] = [];
     for (let i = 0; i < sorted.length; i += IN_BATCH) {
@@ -419,6 +441,9 @@ class KyselyEnforcementTx implements EnforcementTx {
     for (let i = 0; i < unique.length; i += IN_BATCH) {
       await this.trx.executeQuery(insertRows(this.dialect, 'name_keys', ['key', 'names_hash'], unique.slice(i, i + IN_BATCH).map((key) => [key, namesHash]), { columns: ['key', 'names_hash'], update: [] }));
     }
+    for (let i = 0; i < stored.cuts.length; i += IN_BATCH) {
+      await this.trx.executeQuery(insertRows(this.dialect, 'name_cuts', ['cut', 'names_hash'], stored.cuts.slice(i, i + IN_BATCH).map((cut) => [cut, namesHash]), { columns: ['cut', 'names_hash'], update: [] }));
+    }
     // Shared by every name with the key, and never removed (a variant of a key no name
     // holds any more meets nobody): most names' variants are there already, so this writes none.
     for (let i = 0; i < stored.variants.length; i += IN_BATCH) {
@@ -460,6 +485,8 @@ const GROUP_COMMIT_MAX = 64;
 
 /** Rows per IN list or multi-row insert. */
 const IN_BATCH = 500;
+/** Prefix ranges per query (`namesCutWith`): two parameters each. */
+const RANGE_BATCH = 100;
 
 /** The entity record (JSON) an active list version holds for this id, if any. */
 export async function activeEntityData(db: Db, entityId: string): Promise<{ data: string } | undefined> {

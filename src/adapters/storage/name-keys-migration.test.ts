@@ -39,7 +39,9 @@ for (const dialect of TEST_DIALECTS) {
       await sql`create table account_keys (key text not null, account_id text not null, primary key (key, account_id))`.execute(old.db);
       const keys = [['p:JN|SM0', 'a1'], ['p:JN|SM0', 'a2'], ['d:JN|smith', 'a1'], ['d:JN|smith', 'a2'], ['p:AL|HSN', 'a3']];
       for (const [key, id] of keys) await sql`insert into account_keys (key, account_id) values (${key}, ${id})`.execute(old.db);
-      await sql`delete from kysely_migration where name = '012-name-keys'`.execute(old.db);
+      // And before 013, which comes after it.
+      await sql`drop table name_cuts`.execute(old.db);
+      await sql`delete from kysely_migration where name in ('012-name-keys', '013-name-cuts')`.execute(old.db);
       await old.close();
 
       const database = await openDatabase(tdb.url);

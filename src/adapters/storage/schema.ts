@@ -159,6 +159,12 @@ export interface NameKeysTable {
   names_hash: string;
 }
 
+/** A suffix of a word screening cuts with the known name parts, for a distinct name (`StoredKeys.cuts`). */
+export interface NameCutsTable {
+  cut: string;
+  names_hash: string;
+}
+
 /** A distinct name accounts bear (display name and handle), by its hash (`accounts.names_hash`). */
 export interface AccountNamesTable {
   names_hash: string;
@@ -198,6 +204,7 @@ export interface Database {
   sessions: SessionsTable;
   name_keys: NameKeysTable;
   account_names: AccountNamesTable;
+  name_cuts: NameCutsTable;
   key_variants: KeyVariantsTable;
   account_screenings: AccountScreeningsTable;
   sweeps: SweepsTable;

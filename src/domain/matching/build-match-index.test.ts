@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { openListFeeds } from '../../adapters/lists/list-feeds.js';
 import { sharedData } from '../../../test/paths.js';
 import type { AccountRecord } from '../accounts/account.js';
+import { buildEntity } from '../entities/build-entity.js';
 import type { Entity } from '../entities/entity.js';
 import { buildMatchIndex } from './build-match-index.js';
 import type { MatchIndex } from './match-types.js';
@@ -159,4 +160,32 @@ test('an account read in several romanisations scores at least what each of them
 test('a listed person known by a title is found by the title and surname', () => {
   assert.ok(index.screen({ id: 'a', displayName: 'Haji Noorzai' }).some((m) => m.entityId === 'ofac-sdn:8240'));
   assert.ok(index.screen({ id: 'a', handle: 'shaikh_kaskar55' }).some((m) => m.entityId === 'ofac-sdn:16495'));
+});
+
+test('partsChange: the parts a change lists or unlists, and the names it makes read differently', () => {
+  const person = (id: string, full: string): Entity => buildEntity({ id, source: 'test', schema: 'Person', names: [{ full, kind: 'primary' }] });
+  const before = [person('t:1', 'IVANOV, Anatoly'), person('t:2', 'SIDOROV, Boris')];
+  const index = buildMatchIndex(before);
+  const added = person('t:3', 'PETROVSKY, Anatoly');
+  const next = index.withChanges(new Set(), [added]);
+  const change = next.partsChange([], [next.entity('t:3')!]);
+  assert.deepEqual(change.parts, ['petrovsky'], 'Anatoly was listed already');
+  assert.equal(change.isCutDifferently({ handle: 'anatolypetrovsky' }), true);
+  assert.equal(change.isCutDifferently({ displayName: 'AnatolyPetrovsky' }), false, 'camel case is cut without known parts');
+  assert.equal(change.isCutDifferently({ displayName: 'Anatoly Petrovsky' }), false, 'a name with spaces is not cut');
+  assert.equal(change.isCutDifferently({ handle: 'borisivanov' }), false);
+  assert.ok(next.screen({ id: 'a', handle: 'anatolypetrovsky' }).some((m) => m.entityId === 't:3'));
+  assert.ok(!index.storedKeys({ id: 'a', handle: 'anatolypetrovsky' }).keys.some((k) => next.entityKeys(next.entity('t:3')!).includes(k)), 'stored before, the handle meets none of its keys');
+  assert.ok(index.storedKeys({ id: 'a', handle: 'anatolypetrovsky' }).cuts.some((c) => c.startsWith('petrovsky')), 'but one of its cuts begins with the new part');
+
+  // Renamed, then removed: the parts only that entity held stop being known.
+  const renamed = person('t:2', 'SIDOROV, Gleb');
+  const third = next.withChanges(new Set(['t:2']), [renamed]);
+  assert.deepEqual(third.partsChange([next.entity('t:2')!], [third.entity('t:2')!]).parts, ['boris', 'gleb']);
+  const fourth = third.withChanges(new Set(['t:3']), []);
+  const gone = fourth.partsChange([third.entity('t:3')!], []);
+  assert.deepEqual(gone.parts, ['petrovsky']);
+  assert.equal(gone.isCutDifferently({ handle: 'anatolypetrovsky' }), true);
+  // A probe shares its parent's known parts: no change of its own.
+  assert.deepEqual(next.probe([next.entity('t:3')!]).partsChange([], [next.entity('t:3')!]).parts, []);
 });

@@ -4,12 +4,12 @@ import { alignBound } from './align-bound.js';
 import { alignNames, alignPrepared, type Alignment } from './align-names.js';
 import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from './bio-evidence.js';
 import { formKeys } from './blocking-keys.js';
-import { CandidateIndex, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
+import { CandidateIndex, distinctFormsOf, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
 import { explainMatch, WARDEN_NAME } from './explain-match.js';
-import type { AccountNames, Comparison, FeatureContribution, MatchIndex, Party, ScoredMatch, StoredKeys } from './match-types.js';
+import type { AccountNames, Comparison, FeatureContribution, MatchIndex, PartsChange, Party, ScoredMatch, StoredKeys } from './match-types.js';
 import { nameForms, type NameForm } from './name-form.js';
 import { prepareName, type PreparedName } from './prepared-name.js';
-import { queryNames, type QueryName } from './query-names.js';
+import { cutSuffixes, isCutDifferently, queryNames, type QueryName } from './query-names.js';
 import { frozenNameRarity } from './name-rarity.js';
 import { NAME_CEILING, scoreMatch } from './score-match.js';
 import type { TokenStats } from './token-stats.js';
@@ -213,13 +213,48 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
       const pairs: [string, string][] = [];
       for (const [variant, of] of variants) for (const key of of) pairs.push([variant, key]);
       pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-      return { keys: [...keys].sort(), variants: pairs };
+      return { keys: [...keys].sort(), variants: pairs, cuts: cutSuffixes(account) };
     },
-    probe: (subset: Iterable<Entity>) => buildMatchIndex(subset, { threshold, stats: index.stats, known: index.known, exhaustive: true }),
+    probe: (subset: Iterable<Entity>) => {
+      const entities = [...subset];
+      const positions = entities.map((e) => byId.get(e.id)).filter((i): i is number => i !== undefined && index.entities[i] !== undefined);
+      const probeOptions = { threshold, stats: index.stats, known: index.known, exhaustive: true };
+      // Entities this index holds (the sweep's): their forms as built here, not romanised again.
+      if (positions.length === entities.length && positions.every((i, k) => index.entities[i] === entities[k])) {
+        return matchIndexOver(index.subset(positions), probeOptions);
+      }
+      return buildMatchIndex(entities, probeOptions);
+    },
+    partsChange: (before: readonly Entity[], after: readonly Entity[]): PartsChange => {
+      if (!index.hasOwnKnown) return { parts: [], isCutDifferently: () => false };
+      // Forms holding each part now, less the after entities', plus the before ones': then.
+      const delta = new Map<string, number>();
+      const count = (forms: Iterable<NameForm>, sign: number): void => {
+        for (const form of forms) for (const t of form.tokens) if (t.length >= 2) delta.set(t, (delta.get(t) ?? 0) + sign);
+      };
+      for (const e of after) {
+        const at = byId.get(e.id);
+        if (at !== undefined && index.entities[at] === e) count(index.formsAt(at).map((l) => l.form), 1);
+      }
+      for (const e of before) count(distinctFormsOf(e).map(([, form]) => form), -1);
+      const gained = new Set<string>();
+      const lost = new Set<string>();
+      for (const [t, d] of delta) {
+        const now = index.partCount(t);
+        const then = now - d;
+        if (now > 0 && then <= 0) gained.add(t);
+        else if (now <= 0 && then > 0) lost.add(t);
+      }
+      const known = index.known;
+      const was = { has: (t: string): boolean => lost.has(t) || (!gained.has(t) && known.has(t)) };
+      return { parts: [...gained, ...lost].sort(), isCutDifferently: (names) => isCutDifferently(names, known, was) };
+    },
     withChanges: (removedIds: ReadonlySet<string>, added: readonly Entity[]) => matchIndexOver(index.withChanges(removedIds, added), options),
     entityKeys: (entity: Entity) => {
       const keys = new Set<string>();
-      for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
+      const at = byId.get(entity.id);
+      if (at !== undefined && index.entities[at] === entity) for (const listed of index.formsAt(at)) formKeys(listed.form, false, keys);
+      else for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
       return [...keys].filter((k) => !isWholeKey(k) || index.postingSize(k) <= MAX_FORMS).sort();
     },
   });

@@ -162,6 +162,69 @@ export class CandidateIndex {
     return new CandidateIndex([], this.stats, this.sharedKnown, { entities, forms, postings: layered(this.postings, changed), filter, partCounts, size });
   }
 
+  /** How many of the forms hold this name part (the known parts are those some form holds). */
+  partCount(part: string): number {
+    return this.partCounts.get(part) ?? 0;
+  }
+
+  /** True when `known` is this index's own parts (it follows the entities), not another index's. */
+  get hasOwnKnown(): boolean {
+    return this.sharedKnown === undefined;
+  }
+
+  /**
+   * The forms of the entity at this position, as built (forms are kept in the order of their
+   * entities' positions, built at once or derived, so they are found by bisection).
+   */
+  formsAt(position: number): readonly ListedForm[] {
+    const forms = this.forms;
+    let lo = 0;
+    let hi = forms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (forms[mid]!.entity < position) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: ListedForm[] = [];
+    for (let f = lo; f < forms.length && forms[f]!.entity === position; f++) out.push(forms[f]!);
+    return out;
+  }
+
+  /**
+   * The index over the entities at these positions alone, with this one's forms as they are
+   * (romanised and prepared once): what a sweep's probe over the entities a list change
+   * touched costs is their keys, not their names again. Retrieves and scores as an index
+   * built over those entities with this one's rarity and known parts.
+   */
+  subset(positions: Iterable<number>): CandidateIndex {
+    const held = [...new Set(positions)].filter((p) => this.entities[p] !== undefined);
+    held.sort((a, b) => byCodePoint(this.entities[a]!.id, this.entities[b]!.id));
+    const entities: Entity[] = [];
+    const forms: ListedForm[] = [];
+    const postings = new Map<string, number[]>();
+    const partCounts = new Map<string, number>();
+    const keys = new Set<string>();
+    for (const p of held) {
+      const e = entities.length;
+      entities.push(this.entities[p]!);
+      for (const listed of this.formsAt(p)) {
+        const f = forms.length;
+        forms.push(Object.freeze({ ...listed, entity: e }));
+        keys.clear();
+        formKeys(listed.form, false, keys);
+        for (const key of keys) {
+          const posting = postings.get(key);
+          if (posting) posting.push(f);
+          else postings.set(key, [f]);
+        }
+        for (const t of listed.form.tokens) if (t.length >= 2) partCounts.set(t, (partCounts.get(t) ?? 0) + 1);
+      }
+    }
+    const filter = new KeyFilter(postings.size);
+    for (const key of postings.keys()) filter.add(hashOf(key));
+    return new CandidateIndex([], this.stats, this.known, { entities, forms, postings, filter, partCounts, size: entities.length });
+  }
+
   /**
    * The keys of a query form (`formKeys(form, true)`) that may have a posting here, in the
    * same order: a key the filter rules out is never built. What `candidates` retrieves
@@ -286,12 +349,8 @@ interface Derived {
 
 /** Adds one entity's distinct name forms at the end of `forms`, and files each under its keys. */
 function addEntity(entity: Entity, e: number, forms: ListedForm[], stats: TokenStats, partCounts: Map<string, number>, file: (key: string, f: number) => void): void {
-  const seen = new Set<string>();
   const keys = new Set<string>();
-  for (const [n, name] of entityFormsOf(entity)) {
-    const id = name.tokens.join(' ');
-    if (seen.has(id)) continue;
-    seen.add(id);
+  for (const [n, name] of distinctFormsOf(entity)) {
     const f = forms.length;
     forms.push(Object.freeze({ entity: e, name: n, form: name, prepared: prepareName(name, stats), isPerson: entity.schema === 'Person' }));
     keys.clear();
@@ -299,6 +358,17 @@ function addEntity(entity: Entity, e: number, forms: ListedForm[], stats: TokenS
     for (const key of keys) file(key, f);
     for (const t of name.tokens) if (t.length >= 2) partCounts.set(t, (partCounts.get(t) ?? 0) + 1);
   }
+}
+
+/** `entityFormsOf` less the forms of the same parts as an earlier one: the forms an index holds for the entity. */
+export function distinctFormsOf(entity: Entity): [number, NameForm][] {
+  const seen = new Set<string>();
+  return entityFormsOf(entity).filter(([, form]) => {
+    const id = form.tokens.join(' ');
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }
 
 /** An entity's name forms, strongest name kind first, as [index into names, form]. */

@@ -76,15 +76,34 @@ export interface StoredKeys {
   readonly keys: readonly string[];
   /** [variant, key]: a key of `keys` is also met by this variant (a typo key less one letter); sorted. */
   readonly variants: readonly (readonly [string, string])[];
+  /**
+   * The suffixes of the words screening cuts with the known name parts (run-together names,
+   * handles): what finds the names a change of the known parts may read differently
+   * (`MatchIndex.partsChange`); sorted.
+   */
+  readonly cuts: readonly string[];
+}
+
+/** The fields of an account that screening reads names from (its blocking keys depend on these alone). */
+export type AccountNames = Pick<AccountRecord, 'displayName' | 'handle'>;
+
+/**
+ * What a list change did to the name parts handles and run-together names are cut with: the
+ * parts known after it and not before, or before and not after. Names are read from a handle
+ * such as `ramzankadyrov` only with both parts known, so an account stored before a new part
+ * was listed may hold none of the keys it now has.
+ */
+export interface PartsChange {
+  /** The parts that became known or stopped being known. */
+  readonly parts: readonly string[];
+  /** True when screening reads these names differently after the change than before it. */
+  isCutDifferently(names: AccountNames): boolean;
 }
 
 /**
  * The matching index over the active list versions: built once per version set (in memory),
  * then queried for every account. Pure: no I/O.
  */
-/** The fields of an account that screening reads names from (its blocking keys depend on these alone). */
-export type AccountNames = Pick<AccountRecord, 'displayName' | 'handle'>;
-
 export interface MatchIndex {
   readonly algorithm: AlgorithmId;
   /** The calibrated default threshold: at or above it, a match opens. */
@@ -123,6 +142,13 @@ export interface MatchIndex {
    * and retrieves every candidate: it finds every match to those entities this index finds.
    */
   probe(entities: Iterable<Entity>): MatchIndex;
+  /**
+   * The change of the known name parts a list change made (`before`: the changed and removed
+   * entities as the previous version held them; `after`: the added and changed ones, as this
+   * index holds them). Accounts whose names are cut differently can gain or lose matches that
+   * their stored keys do not show: a sweep finds them by `StoredKeys.cuts` and screens them again.
+   */
+  partsChange(before: readonly Entity[], after: readonly Entity[]): PartsChange;
   /**
    * The index of the next list version, derived from this one: the entities with these ids
    * removed, these added (a changed entity is in both). It screens exactly as an index built

@@ -6,5 +6,5 @@
  */
 export { normalizeName } from './normalize-name.js';
 export { romanizations, MAX_ROMANIZATIONS } from './transliterate.js';
-export { nameTokens, splitHandle, segment } from './name-tokens.js';
+export { nameTokens, splitHandle, segment, handleWords, MAX_RUN, type KnownParts } from './name-tokens.js';
 export { phoneticKey } from './phonetic-key.js';

@@ -13,7 +13,7 @@ const HANDLE_WORDS = new Set([
 ]);
 
 /** The longest run `segment` will split, and the most splits it returns. */
-const MAX_RUN = 40;
+export const MAX_RUN = 40;
 const MAX_SEGMENTATIONS = 8;
 const MAX_PARTS = 5;
 
@@ -26,6 +26,11 @@ export function nameTokens(text: string): string[] {
   return normal === '' ? [] : normal.split(' ');
 }
 
+/** What cutting a run-together name asks of the known name parts (a set, or a view of one). */
+export interface KnownParts {
+  has(part: string): boolean;
+}
+
 /**
  * The ways to cut a run-together name (ramzankadyrov) into parts that are all `known`
  * (typically the name parts of the entities being screened), fewest parts first, at most
@@ -33,7 +38,7 @@ export function nameTokens(text: string): string[] {
  * length (40), parts (5) and results, so a long or hostile handle costs little. A run that
  * cannot be cut wholly into known parts gives [].
  */
-export function segment(run: string, known: ReadonlySet<string>, minLen = 3): string[][] {
+export function segment(run: string, known: KnownParts, minLen = 3): string[][] {
   if (run.length > MAX_RUN || run.length < minLen) return [];
   const memo = new Map<number, string[][]>();
   const from = (start: number): string[][] => {
@@ -76,10 +81,8 @@ function splitCase(handle: string): string {
  * (ramzankadyrov → [ramzan, kadyrov]); those cuts come first, the uncut words last.
  * A handle with nothing name-like left gives [].
  */
-export function splitHandle(handle: string, known?: ReadonlySet<string>, minLen = 3): string[][] {
-  const words = normalizeName(splitCase(handle.replace(/^@+/, '')))
-    .split(' ')
-    .filter((w) => w !== '' && !/^\d+$/.test(w) && !HANDLE_WORDS.has(w));
+export function splitHandle(handle: string, known?: KnownParts, minLen = 3): string[][] {
+  const words = handleWords(handle);
   if (words.length === 0) return [];
   const cuts: string[][] = [];
   if (known) {
@@ -93,4 +96,14 @@ export function splitHandle(handle: string, known?: ReadonlySet<string>, minLen 
   }
   const candidates = [...cuts.slice(0, MAX_SEGMENTATIONS - 1), words];
   return candidates;
+}
+
+/**
+ * The words of a handle before any is cut with known parts: separators, camelCase and digits
+ * split; digits and common handle words dropped. `splitHandle` cuts these.
+ */
+export function handleWords(handle: string): string[] {
+  return normalizeName(splitCase(handle.replace(/^@+/, '')))
+    .split(' ')
+    .filter((w) => w !== '' && !/^\d+$/.test(w) && !HANDLE_WORDS.has(w));
 }

@@ -12,6 +12,7 @@ import * as m009 from './009-console.js';
 import * as m010 from './010-write-path.js';
 import * as m011 from './011-key-variants.js';
 import * as m012 from './012-name-keys.js';
+import * as m013 from './013-name-cuts.js';
 
 /**
  * Every migration, in order, for one engine (a migration may need a dialect-specific
@@ -23,7 +24,7 @@ export function migrationsFor(dialect: DialectName): MigrationProvider {
   });
   return {
     async getMigrations(): Promise<Record<string, Migration>> {
-      return { '001-lists': wrap(m001), '002-audit': wrap(m002), '003-api-keys': wrap(m003), '004-accounts': wrap(m004), '005-webhooks': wrap(m005), '006-jobs': wrap(m006), '007-policies': wrap(m007), '008-sweeps': wrap(m008), '009-console': wrap(m009), '010-write-path': wrap(m010), '011-key-variants': wrap(m011), '012-name-keys': wrap(m012) };
+      return { '001-lists': wrap(m001), '002-audit': wrap(m002), '003-api-keys': wrap(m003), '004-accounts': wrap(m004), '005-webhooks': wrap(m005), '006-jobs': wrap(m006), '007-policies': wrap(m007), '008-sweeps': wrap(m008), '009-console': wrap(m009), '010-write-path': wrap(m010), '011-key-variants': wrap(m011), '012-name-keys': wrap(m012), '013-name-cuts': wrap(m013) };
     },
   };
 }
