@@ -117,7 +117,7 @@ async function seedOrdinary(database: OpenDatabase, index: MatchIndex, versionId
       const t = { ...database, db: trx };
       await bulkInsert(t, 'accounts', ['id', 'record', 'links', 'followers', 'names_hash', 'state', 'created_at', 'updated_at'],
         rows.map((r) => [r.id, JSON.stringify({ id: r.id, displayName: r.name }), '{}', 0, namesHash(r.name), 'active', at, at]));
-      await bulkInsert(t, 'account_names', ['names_hash', 'display_name'], newNames.map((name) => [namesHash(name), name]));
+      await bulkInsert(t, 'account_names', ['names_hash', 'display_name', 'keyed_by'], newNames.map((name) => [namesHash(name), name, keysOf.get(name)!.keyedBy]));
       await bulkInsert(t, 'name_keys', ['key', 'names_hash'], newNames.flatMap((name) => keysOf.get(name)!.keys.map((key) => [key, namesHash(name)])));
       await bulkInsert(t, 'name_cuts', ['cut', 'names_hash'], newNames.flatMap((name) => keysOf.get(name)!.cuts.map((cut) => [cut, namesHash(name)])));
       await bulkInsert(t, 'key_variants', ['variant', 'key'], variants);

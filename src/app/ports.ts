@@ -235,6 +235,11 @@ export interface StoredNames extends AccountNames {
   readonly namesHash: string;
 }
 
+/** A name found by keys (`namesWithKeys`), with the keys asked for that it holds, itself or as a variant of one of its keys. */
+export interface NamesHolding extends StoredNames {
+  readonly held: readonly string[];
+}
+
 /** A stored match: the screening result plus its review state. */
 export interface StoredMatch extends MatchFacts {
   readonly accountId: string;
@@ -337,10 +342,10 @@ export interface EnforcementStore {
   hasAccounts(): Promise<boolean>;
   /**
    * The names (display name and handle, by hash) whose key index holds any of these keys,
-   * itself or as a variant of one of its keys, in hash order. A name no account bears any more
+   * itself or as a variant of one of its keys, in hash order, each with those it holds (sorted). A name no account bears any more
    * may be among them (`accountsWithNames` then finds none).
    */
-  namesWithKeys(keys: readonly string[]): Promise<StoredNames[]>;
+  namesWithKeys(keys: readonly string[]): Promise<NamesHolding[]>;
   /**
    * The names holding a word, among those screening cuts with the known name parts
    * (`StoredKeys.cuts`), that has one of these parts in it, in hash order.

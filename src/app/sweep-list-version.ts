@@ -68,7 +68,7 @@ export async function sweepListVersion(
   // bearing a name that one of them may match whatever the rest of the record says.
   // With them, every account that had a match to a touched entity, whatever its keys now meet,
   // and every account whose names are cut differently.
-  const names = (await deps.enforcementStore.namesWithKeys([...keys])).filter((n) => probe.mayMatch(n));
+  const names = (await deps.enforcementStore.namesWithKeys([...keys])).filter((n) => probe.mayMatch(n, undefined, n.held));
   const matched = new Set([...(await deps.enforcementStore.accountsMatching(touched)), ...(await deps.enforcementStore.accountsWithNames(recut.map((n) => n.namesHash)))]);
   const sharing = [...new Set([...(await deps.enforcementStore.accountsWithNames(names.map((n) => n.namesHash))), ...matched])];
   const rescreened: string[] = [];
@@ -84,9 +84,8 @@ export async function sweepListVersion(
   await inBatches(rescreened, async (id) => {
     const account = await deps.enforcementStore.account(id);
     if (!account) return;
-    const before = new Set((await deps.enforcementStore.matchesOf(id)).filter(isLive).map((m) => m.entityId));
     const result = await upsertAccount(deps, { record: account.record, links: account.links, followers: account.followers }, `sweep:${versionId}`);
-    opened += result.matches.filter((m) => isLive(m) && !before.has(m.entityId)).length;
+    opened += result.opened;
   });
 
   const isDesignated = (entityId: string): boolean => deps.matchIndex.entity(entityId) !== undefined;
@@ -149,8 +148,4 @@ async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R
   const out: R[] = [];
   for (let i = 0; i < items.length; i += SWEEP_BATCH) out.push(...(await Promise.all(items.slice(i, i + SWEEP_BATCH).map(work))));
   return out;
-}
-
-function isLive(m: { status: string }): boolean {
-  return m.status === 'open' || m.status === 'escalated' || m.status === 'confirmed';
 }

@@ -46,6 +46,8 @@ export interface UpsertResult {
   readonly account: StoredAccount;
   readonly verdict: Verdict;
   readonly matches: readonly StoredMatch[];
+  /** Matches this upsert opened or reopened (to review, or confirmed by a policy rule). */
+  readonly opened: number;
 }
 
 /** The dependencies of upsertAccount. */
@@ -107,6 +109,7 @@ export async function upsertAccount(
     // A new account has no matches yet; what this transaction writes is tracked in `after`.
     const before = new Map(existing === undefined ? [] : (await tx.matchesOf(account.record.id)).map((m) => [m.entityId, m]));
     const after = new Map(before);
+    let opened = 0;
     for (const s of screened.matches) {
       const entityHash = matchedFactsHash(deps.matchIndex, s);
       const prev = before.get(s.entityId);
@@ -114,6 +117,7 @@ export async function upsertAccount(
       if (isUnchangedDismissal) continue;
       const reopens = prev?.status === 'dismissed';
       const isNew = prev === undefined || reopens;
+      if (isNew) opened += 1;
       const decided = isNew
         ? policyAction(policy, {
             source: s.source,
@@ -171,7 +175,7 @@ export async function upsertAccount(
     const matches = [...after.values()].sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const verdict: Verdict =
       state === 'suspended' ? 'enforce' : matches.some((m) => m.status === 'open' || m.status === 'escalated') ? 'review' : 'clear';
-    return { account: { ...account, state }, verdict, matches };
+    return { account: { ...account, state }, verdict, matches, opened };
   });
 }
 

@@ -5,6 +5,7 @@ import { verifyAudit } from '../../app/verify-audit.js';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../../../test/databases.js';
 import { KyselyAuditStore } from './audit-events.js';
 import { openDatabase, type OpenDatabase } from './database.js';
+import type { StoredKeys } from '../../domain/matching/match-types.js';
 import { KyselyEnforcementStore } from './kysely-enforcement-store.js';
 
 const at = new Date('2026-03-04T05:06:07Z');
@@ -38,7 +39,7 @@ for (const dialect of TEST_DIALECTS) {
             const id = `acct-${i}`;
             const a = account(id);
             await tx.putAccount(a);
-            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:k${i}`, 'p:shared'], variants: [], cuts: [] });
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:k${i}`, 'p:shared'], variants: [], cuts: [], keyedBy: 'test@1' });
             await tx.audit({ actor: 'test', action: 'account.created', subject: `account:${id}`, data: { i } }, at);
             if (i % 7 === 3) throw new Error(`transaction ${i} fails after writing`);
             await tx.audit({ actor: 'test', action: 'account.checked', subject: `account:${id}`, data: { i } }, at);
@@ -77,13 +78,31 @@ for (const dialect of TEST_DIALECTS) {
       for (const id of ids) assert.equal((await store.account(id))?.record.id, id);
     });
 
+    test('a name is keyed once per algorithm: again when the algorithm changes, and always when it is cut with the listed parts', async () => {
+      const put = (id: string, name: string, keys: StoredKeys): Promise<void> =>
+        store.transaction(async (tx) => {
+          const a = account(id, name);
+          await tx.putAccount(a);
+          await tx.setNameKeys(a.namesHash, a.record, keys);
+        });
+      await put('keyed-1', 'Keyed Once', { keys: ['p:once-a'], variants: [], cuts: [], keyedBy: 'test@1' });
+      await put('keyed-2', 'Keyed Once', { keys: ['p:once-b'], variants: [], cuts: [], keyedBy: 'test@1' });
+      assert.deepEqual(await store.accountsWithKeys(['p:once-b']), [], 'the same algorithm made the same keys: not written again');
+      assert.deepEqual(await store.accountsWithKeys(['p:once-a']), ['keyed-1', 'keyed-2']);
+      await put('keyed-3', 'Keyed Once', { keys: ['p:once-c'], variants: [], cuts: [], keyedBy: 'test@2' });
+      assert.deepEqual(await store.accountsWithKeys(['p:once-c']), ['keyed-1', 'keyed-2', 'keyed-3'], 'another algorithm: its keys are added');
+      await put('keyed-4', 'Keyed Once', { keys: ['p:once-d'], variants: [], cuts: ['once'], keyedBy: 'test@2' });
+      assert.deepEqual(await store.accountsWithKeys(['p:once-d']), ['keyed-1', 'keyed-2', 'keyed-3', 'keyed-4'], 'a cut name: its reading may have changed with the lists');
+      assert.deepEqual((await store.namesCutWith(['on'])).map((n) => n.displayName), ['Keyed Once']);
+    });
+
     test('an account whose names change is found by the new names’ keys only; two upserts creating one account at once store it once', async () => {
       await Promise.all(
         [0, 1].map((k) =>
           store.transaction(async (tx) => {
             const a = account('twice', `Twice ${k}`);
             await tx.putAccount(a);
-            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]], cuts: [] });
+            await tx.setNameKeys(a.namesHash, a.record, { keys: [`p:twice-${k}`], variants: [[`d:twice|${k}`, `p:twice-${k}`]], cuts: [], keyedBy: 'test@1' });
           }),
         ),
       );
@@ -101,13 +120,13 @@ for (const dialect of TEST_DIALECTS) {
         await store.transaction(async (tx) => {
           const a = account(id, smith);
           await tx.putAccount(a);
-          await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']], cuts: [] });
+          await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smith', 'p:JN|SM0'], variants: [['d:JN|mith', 'd:JN|smith'], ['d:JN|smth', 'd:JN|smith']], cuts: [], keyedBy: 'test@1' });
         });
       }
       await store.transaction(async (tx) => {
         const a = account('smyth', 'John Smyth');
         await tx.putAccount(a);
-        await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']], cuts: [] });
+        await tx.setNameKeys(a.namesHash, a.record, { keys: ['d:JN|smyth'], variants: [['d:JN|myth', 'd:JN|smyth'], ['d:JN|smth', 'd:JN|smyth']], cuts: [], keyedBy: 'test@1' });
       });
       // Stored before migration 011: the variants inline, as keys of the name.
       await store.transaction((tx) => tx.putAccount(account('old-smith', 'J Smith')));
@@ -119,9 +138,14 @@ for (const dialect of TEST_DIALECTS) {
       assert.deepEqual(await store.accountsWithKeys(['d:JN|myth', 'p:JN|SM0']), ['smith-1', 'smith-2', 'smyth']);
       assert.deepEqual(await store.accountsWithKeys(['d:JN|jones']), []);
       assert.deepEqual(await store.namesWithKeys(['d:JN|smith']), [
-        { namesHash: 'h:J Smith', displayName: 'J Smith' },
-        { namesHash: `h:${smith}`, displayName: smith },
+        { namesHash: 'h:J Smith', displayName: 'J Smith', held: ['d:JN|smith'] },
+        { namesHash: `h:${smith}`, displayName: smith, held: ['d:JN|smith'] },
       ], 'each name once, with what screening reads');
+      assert.deepEqual(await store.namesWithKeys(['d:JN|smth', 'p:JN|SM0', 'd:JN|jones']), [
+        { namesHash: 'h:J Smith', displayName: 'J Smith', held: ['d:JN|smth'] },
+        { namesHash: `h:${smith}`, displayName: smith, held: ['d:JN|smth', 'p:JN|SM0'] },
+        { namesHash: 'h:John Smyth', displayName: 'John Smyth', held: ['d:JN|smth'] },
+      ], 'with the keys asked for that each holds, itself or as a variant of its key');
       const keys = await database.db.selectFrom('name_keys').select(['key']).where('names_hash', '=', `h:${smith}`).orderBy('key').execute();
       assert.deepEqual(keys.map((r) => r.key), ['d:JN|smith', 'p:JN|SM0'], 'the name’s keys stored once for its two accounts');
       const variants = await database.db.selectFrom('key_variants').select(['variant', 'key']).where('key', '=', 'd:JN|smith').orderBy('variant').execute();

@@ -1,5 +1,5 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Transaction } from 'kysely';
-import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, StoredNames, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
+import type { AccountDelivery, EnforcementAction, EnforcementStore, QueueFilter, EnforcementTx, StoredAccount, StoredMatch, NamesHolding, StoredNames, SuspensionTimes, Sweep, VersionCoverage } from '../../app/ports.js';
 import type { AccountState, MatchStatus } from '../../domain/enforcement/enforcement.js';
 import type { AccountNames, MatchExplanation, StoredKeys } from '../../domain/matching/match-types.js';
 import type { AccountRecord } from '../../domain/accounts/account.js';
@@ -141,21 +141,30 @@ export class KyselyEnforcementStore implements EnforcementStore {
     return (await this.db.selectFrom('accounts').select('id').limit(1).executeTakeFirst()) !== undefined;
   }
 
-  async namesWithKeys(keys: readonly string[]): Promise<StoredNames[]> {
+  async namesWithKeys(keys: readonly string[]): Promise<NamesHolding[]> {
     // The keys themselves, and the keys any of them is a variant of; then which names hold
     // those, then the names. Index lookups each (a join was planned as a scan of the key index on PostgreSQL).
-    const held = new Set(keys);
+    const asked = new Map<string, string[]>();
+    for (const key of keys) asked.set(key, [key]);
     for (let i = 0; i < keys.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('key_variants').select('key').where('variant', 'in', keys.slice(i, i + IN_BATCH)).execute();
-      for (const r of rows) held.add(r.key);
+      const rows = await this.db.selectFrom('key_variants').select(['variant', 'key']).where('variant', 'in', keys.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) {
+        const by = asked.get(r.key);
+        if (by === undefined) asked.set(r.key, [r.variant]);
+        else if (!by.includes(r.variant)) by.push(r.variant);
+      }
     }
-    const all = [...held];
-    const hashes = new Set<string>();
+    const all = [...asked.keys()];
+    const held = new Map<string, Set<string>>();
     for (let i = 0; i < all.length; i += IN_BATCH) {
-      const rows = await this.db.selectFrom('name_keys').select('names_hash').distinct().where('key', 'in', all.slice(i, i + IN_BATCH)).execute();
-      for (const r of rows) hashes.add(r.names_hash);
+      const rows = await this.db.selectFrom('name_keys').select(['key', 'names_hash']).where('key', 'in', all.slice(i, i + IN_BATCH)).execute();
+      for (const r of rows) {
+        let of = held.get(r.names_hash);
+        if (of === undefined) held.set(r.names_hash, (of = new Set()));
+        for (const k of asked.get(r.key) ?? []) of.add(k);
+      }
     }
-    return this.storedNames(hashes);
+    return (await this.storedNames(held.keys())).map((n) => ({ ...n, held: [...(held.get(n.namesHash) ?? [])].sort() }));
   }
 
   async namesCutWith(parts: readonly string[]): Promise<StoredNames[]> {
@@ -435,8 +444,18 @@ class KyselyEnforcementTx implements EnforcementTx {
   }
 
   async setNameKeys(namesHash: string, names: AccountNames, stored: StoredKeys): Promise<void> {
-    const ignore = { columns: ['names_hash'], update: [] };
-    await this.trx.executeQuery(insertRows(this.dialect, 'account_names', ['names_hash', 'display_name', 'handle'], [[namesHash, names.displayName ?? null, names.handle ?? null]], ignore));
+    // The name once, marked with the algorithm that made its keys. A name this algorithm keyed
+    // already has these keys (they follow from its text), unless it is cut with the listed
+    // parts (a handle, a run-together name): then the keys of its reading now are added.
+    const marked = await this.trx.executeQuery(
+      insertRows(this.dialect, 'account_names', ['names_hash', 'display_name', 'handle', 'keyed_by'], [[namesHash, names.displayName ?? null, names.handle ?? null, stored.keyedBy]], {
+        columns: ['names_hash'],
+        update: ['keyed_by'],
+        returning: ['names_hash'],
+        whenChanged: true,
+      }),
+    );
+    if (marked.rows.length === 0 && stored.cuts.length === 0) return;
     const unique = [...new Set(stored.keys)];
     for (let i = 0; i < unique.length; i += IN_BATCH) {
       await this.trx.executeQuery(insertRows(this.dialect, 'name_keys', ['key', 'names_hash'], unique.slice(i, i + IN_BATCH).map((key) => [key, namesHash]), { columns: ['key', 'names_hash'], update: [] }));

@@ -31,6 +31,7 @@ for (const dialect of TEST_DIALECTS) {
       ];
       for (const n of names) await old.db.insertInto('account_names').values(n).execute();
       await sql`drop table name_cuts`.execute(old.db);
+      await sql`alter table account_names drop column keyed_by`.execute(old.db);
       await sql`delete from kysely_migration where name = '013-name-cuts'`.execute(old.db);
       await old.close();
 

@@ -50,8 +50,8 @@ for (const dialect of TEST_DIALECTS) {
         assert.deepEqual(await store.accountsWithKeys(['p:JN|SM0']), ['a1', 'a2']);
         assert.deepEqual(await store.accountsWithKeys(['d:JN|smith', 'p:AL|HSN']), ['a1', 'a2', 'a3']);
         assert.deepEqual(await store.namesWithKeys(['p:JN|SM0', 'p:AL|HSN']), [
-          { namesHash: 'hA', displayName: 'John Smith' },
-          { namesHash: 'hB', displayName: 'Ali Hassan', handle: 'ali_h' },
+          { namesHash: 'hA', displayName: 'John Smith', held: ['p:JN|SM0'] },
+          { namesHash: 'hB', displayName: 'Ali Hassan', handle: 'ali_h', held: ['p:AL|HSN'] },
         ]);
         const rows = await database.db.selectFrom('name_keys').select(['key', 'names_hash']).orderBy('key').orderBy('names_hash').execute();
         assert.deepEqual(rows, [{ key: 'd:JN|smith', names_hash: 'hA' }, { key: 'p:AL|HSN', names_hash: 'hB' }, { key: 'p:JN|SM0', names_hash: 'hA' }], 'one row per name and key');

@@ -7,6 +7,8 @@ export interface OnConflict {
   readonly update: readonly string[];
   /** Columns of the inserted rows to return (PostgreSQL and SQLite both take `returning`). */
   readonly returning?: readonly string[];
+  /** Update (and return) an existing row only where an updated column differs from the inserted row's. */
+  readonly whenChanged?: boolean;
 }
 
 /** SQL texts by shape (engine, table, columns, rows, conflict), built once each. */
@@ -29,7 +31,7 @@ export function insertRows(
   rows: readonly (readonly unknown[])[],
   onConflict?: OnConflict,
 ): CompiledQuery {
-  const shape = `${dialect}\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.update.join(',')}\u0000${onConflict.returning?.join(',') ?? ''}` : ''}`;
+  const shape = `${dialect}\u0000${table}\u0000${columns.join(',')}\u0000${rows.length}\u0000${onConflict ? `${onConflict.columns.join(',')}\u0000${onConflict.update.join(',')}\u0000${onConflict.returning?.join(',') ?? ''}\u0000${onConflict.whenChanged === true}` : ''}`;
   let text = texts.get(shape);
   if (text === undefined) {
     let n = 0;
@@ -39,6 +41,9 @@ export function insertRows(
     if (onConflict) {
       const action = onConflict.update.length === 0 ? 'do nothing' : `do update set ${onConflict.update.map((c) => `${quote(c)} = excluded.${quote(c)}`).join(', ')}`;
       text += ` on conflict (${onConflict.columns.map(quote).join(', ')}) ${action}`;
+      if (onConflict.whenChanged === true && onConflict.update.length > 0) {
+        text += ` where ${onConflict.update.map((c) => `${quote(table)}.${quote(c)} is distinct from excluded.${quote(c)}`).join(' or ')}`;
+      }
       if (onConflict.returning) text += ` returning ${onConflict.returning.map(quote).join(', ')}`;
     }
     texts.set(shape, text);

@@ -170,6 +170,8 @@ export interface AccountNamesTable {
   names_hash: string;
   display_name: string | null;
   handle: string | null;
+  /** The algorithm (name@version) whose keys the name holds; null before migration 013. */
+  keyed_by: string | null;
 }
 
 /** A typo key's spelling variant (less one letter), shared by every account with the key. */

@@ -31,6 +31,9 @@ function bonusBound(account: AccountRecord): number {
 /** The most any feature besides the name can add (birth date + country + bio): bounds pruning. The same sum as `bonusBound`'s, to the last bit. */
 const MAX_BONUS = bonusBound({ id: '', birthDate: '-', country: '-', bio: '-' });
 
+/** `StoredKeys.keyedBy`: keys depend on the algorithm and the names alone. */
+const KEYED_BY = `${WARDEN_NAME.name}@${WARDEN_NAME.version}`;
+
 /** Options for `buildMatchIndex`. */
 export interface MatchIndexOptions {
   /** The threshold `screen` and `compare` use by default; `DEFAULT_THRESHOLD` if absent. */
@@ -175,11 +178,15 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
 
   // The pruning `screen` does, with the largest bonus any account could bring: what `screen`
   // matches passes it, for every account with these names.
-  const mayMatch = (names: AccountNames, minScore = threshold): boolean => {
+  const mayMatch = (names: AccountNames, minScore = threshold, held?: Iterable<string>): boolean => {
     const queries = queryNames({ id: '', ...names }, index.known);
     const prepared = queries.map((q) => prepareName(q.form, index.stats));
     const need = (minScore - MAX_BONUS) / NAME_CEILING;
-    for (const [f, mask] of index.candidates(queries.map((q) => index.keysOf(q.form)), options.exhaustive === true)) {
+    // Keys the names are known to hold stand for each form's own (every form is then tried
+    // against each form they retrieve): their keys need not be made again.
+    const heldKeys = held === undefined ? undefined : new Set(held);
+    const keysByQuery = queries.map((q) => heldKeys ?? index.keysOf(q.form));
+    for (const [f, mask] of index.candidates(keysByQuery, options.exhaustive === true)) {
       const listed = index.forms[f];
       if (!listed) continue;
       for (let qi = 0; qi < queries.length; qi++) {
@@ -213,7 +220,7 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
       const pairs: [string, string][] = [];
       for (const [variant, of] of variants) for (const key of of) pairs.push([variant, key]);
       pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-      return { keys: [...keys].sort(), variants: pairs, cuts: cutSuffixes(account) };
+      return { keys: [...keys].sort(), variants: pairs, cuts: cutSuffixes(account), keyedBy: KEYED_BY };
     },
     probe: (subset: Iterable<Entity>) => {
       const entities = [...subset];

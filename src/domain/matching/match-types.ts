@@ -82,6 +82,8 @@ export interface StoredKeys {
    * (`MatchIndex.partsChange`); sorted.
    */
   readonly cuts: readonly string[];
+  /** The algorithm (name@version) that made them: a name's keys are the same while it is. */
+  readonly keyedBy: string;
 }
 
 /** The fields of an account that screening reads names from (its blocking keys depend on these alone). */
@@ -119,8 +121,11 @@ export interface MatchIndex {
    * more here, whatever its birth date, country and bio: screening reads names from the
    * display name and handle alone, and the rest adds at most a fixed bonus. True means it may.
    * A sweep tests each distinct name once this way before it reads the accounts that bear it.
+   * `held`: keys of this index the names are known to hold (the sweep's lookup found them),
+   * used for retrieval instead of the names' own keys; it must hold every key of theirs that
+   * retrieval here should take (for a probe: every one of the touched entities' keys they hold).
    */
-  mayMatch(names: AccountNames, minScore?: number): boolean;
+  mayMatch(names: AccountNames, minScore?: number, held?: Iterable<string>): boolean;
   /** Scores two parties with the same algorithm, using this index's name-part rarity. */
   compare(a: Party, b: Party): Comparison;
   /**

@@ -12,10 +12,14 @@ const PAGE = 1000;
  * the names holding a word with that part in it by a range over these (`cut >= part` and below
  * the next string with that prefix), so the column compares by code point on both engines (the
  * C collation on PostgreSQL). The names stored before this migration get theirs here.
+ * `account_names.keyed_by`: the algorithm (name@version) whose keys a name holds; an upsert
+ * writes a name's keys again only when it differs (or the name is cut with the listed parts).
  */
 export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<void> {
   const withoutRowid = dialect === 'sqlite' ? sql` without rowid` : sql``;
   const collate = dialect === 'postgres' ? sql` collate "C"` : sql``;
+  // The algorithm that made a name's keys: a name it keyed already is not keyed again.
+  await sql`alter table account_names add column keyed_by text`.execute(db);
   await sql`create table name_cuts (cut text${collate} not null, names_hash text not null, primary key (cut, names_hash))${withoutRowid}`.execute(db);
   let after = '';
   for (;;) {
