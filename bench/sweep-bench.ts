@@ -142,7 +142,8 @@ async function run(store: string, url: string, count: number, dir: string, names
   const oldPath = await sdnWithout(await mkdtemp(join(dir, 'old-')), added);
   const newPath = await sdnWithout(await mkdtemp(join(dir, 'new-')), removed);
 
-  const database = await openDatabase(url);
+  // Opened as `warden serve` opens it: on SQLite the write-ahead log is checkpointed on a thread of its own.
+  const database = await openDatabase(url, { backgroundCheckpoints: true });
   const listStore = new KyselyListStore(database.db, database.dialect);
   const deps = { listStore, auditStore: new KyselyAuditStore(database.db, database.dialect), clock };
   const enforcementStore = new KyselyEnforcementStore(database.db, database.dialect);
