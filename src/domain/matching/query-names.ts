@@ -82,7 +82,11 @@ export function cutSuffixes(names: AccountNames): string[] {
   for (const text of cutTexts(names)) {
     for (const word of handleWords(text)) {
       if (word.length < 2 * MIN_CUT_PART || word.length > MAX_RUN) continue;
-      for (let i = 0; i + MIN_CUT_PART <= word.length; i++) out.add(word.slice(i));
+      for (let i = 0; i + MIN_CUT_PART <= word.length; i++) {
+        // A suffix starts at a whole character, never inside a surrogate pair.
+        const unit = word.charCodeAt(i);
+        if (unit < 0xdc00 || unit > 0xdfff) out.add(word.slice(i));
+      }
     }
   }
   return [...out].sort();
