@@ -50,19 +50,17 @@ export async function sweepListVersion(
     else touched.push(d.entityId);
     if (d.change === 'changed') changed.push(d.entityId);
   }
+  const touchedEntities = touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined);
   const keys = new Set<string>();
-  for (const id of touched) {
-    const entity = deps.matchIndex.entity(id);
-    if (entity) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
-  }
+  for (const entity of touchedEntities) for (const k of deps.matchIndex.entityKeys(entity)) keys.add(k);
   // The touched entities alone, every candidate retrieved: an account none of them matches,
   // and with no match to one of them already, keeps exactly the matches it has.
-  const probe = deps.matchIndex.probe(touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  const probe = deps.matchIndex.probe(touchedEntities);
   // Handles and run-together names are cut with the listed parts (ramzankadyrov is read as
   // Ramzan Kadyrov once both are listed): a name cut differently now that a part is listed, or
   // no longer is, holds keys of its old readings only. Its accounts are screened again whole.
   const before = previous ? await deps.listStore.entitiesOf(previous.id, [...removed, ...changed]) : [];
-  const parts = deps.matchIndex.partsChange(before, touched.map((id) => deps.matchIndex.entity(id)).filter((e): e is Entity => e !== undefined));
+  const parts = deps.matchIndex.partsChange(before, touchedEntities);
   const recut = parts.parts.length === 0 ? [] : (await deps.enforcementStore.namesCutWith(parts.parts)).filter((n) => parts.isCutDifferently(n));
   // Each name holding a touched key once (many accounts bear one name), then the accounts
   // bearing a name that one of them may match whatever the rest of the record says.

@@ -4,7 +4,7 @@ import { alignBound } from './align-bound.js';
 import { alignNames, alignPrepared, type Alignment } from './align-names.js';
 import { bioFeature, bioTargets, readBio, type BioTargets, type BioText } from './bio-evidence.js';
 import { formKeys } from './blocking-keys.js';
-import { CandidateIndex, distinctFormsOf, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
+import { CandidateIndex, countParts, distinctFormsOf, entityFormsOf, isWholeKey, MAX_FORMS } from './candidate-index.js';
 import { explainMatch, WARDEN_NAME } from './explain-match.js';
 import type { AccountNames, Comparison, FeatureContribution, MatchIndex, PartsChange, Party, ScoredMatch, StoredKeys } from './match-types.js';
 import { nameForms, type NameForm } from './name-form.js';
@@ -77,6 +77,11 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const byId = new Map<string, number>();
   for (const [i, e] of index.entities.entries()) if (e !== undefined) byId.set(e.id, i);
+  /** The entity's position when this index holds that very entity (a sweep's touched ones), so its built forms serve. */
+  const heldAt = (entity: Entity): number | undefined => {
+    const at = byId.get(entity.id);
+    return at !== undefined && index.entities[at] === entity ? at : undefined;
+  };
   const bioCache = new Map<number, BioTargets>();
   // An upsert screens a record and then stores its keys: both read the same names from it.
   const namesMemo = new WeakMap<AccountRecord, readonly QueryName[]>();
@@ -224,31 +229,27 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     },
     probe: (subset: Iterable<Entity>) => {
       const entities = [...subset];
-      const positions = entities.map((e) => byId.get(e.id)).filter((i): i is number => i !== undefined && index.entities[i] !== undefined);
+      const positions = entities.map(heldAt);
       const probeOptions = { threshold, stats: index.stats, known: index.known, exhaustive: true };
       // Entities this index holds (the sweep's): their forms as built here, not romanised again.
-      if (positions.length === entities.length && positions.every((i, k) => index.entities[i] === entities[k])) {
-        return matchIndexOver(index.subset(positions), probeOptions);
-      }
+      if (positions.every((i) => i !== undefined)) return matchIndexOver(index.subset(positions as number[]), probeOptions);
       return buildMatchIndex(entities, probeOptions);
     },
     partsChange: (before: readonly Entity[], after: readonly Entity[]): PartsChange => {
       if (!index.hasOwnKnown) return { parts: [], isCutDifferently: () => false };
       // Forms holding each part now, less the after entities', plus the before ones': then.
-      const delta = new Map<string, number>();
-      const count = (forms: Iterable<NameForm>, sign: number): void => {
-        for (const form of forms) for (const t of form.tokens) if (t.length >= 2) delta.set(t, (delta.get(t) ?? 0) + sign);
-      };
+      const afterCounts = new Map<string, number>();
+      const beforeCounts = new Map<string, number>();
       for (const e of after) {
-        const at = byId.get(e.id);
-        if (at !== undefined && index.entities[at] === e) count(index.formsAt(at).map((l) => l.form), 1);
+        const at = heldAt(e);
+        if (at !== undefined) for (const listed of index.formsAt(at)) countParts(listed.form, afterCounts, 1);
       }
-      for (const e of before) count(distinctFormsOf(e).map(([, form]) => form), -1);
+      for (const e of before) for (const [, form] of distinctFormsOf(e)) countParts(form, beforeCounts, 1);
       const gained = new Set<string>();
       const lost = new Set<string>();
-      for (const [t, d] of delta) {
+      for (const t of new Set([...afterCounts.keys(), ...beforeCounts.keys()])) {
         const now = index.partCount(t);
-        const then = now - d;
+        const then = now - (afterCounts.get(t) ?? 0) + (beforeCounts.get(t) ?? 0);
         if (now > 0 && then <= 0) gained.add(t);
         else if (now <= 0 && then > 0) lost.add(t);
       }
@@ -259,8 +260,8 @@ function matchIndexOver(index: CandidateIndex, options: MatchIndexOptions): Matc
     withChanges: (removedIds: ReadonlySet<string>, added: readonly Entity[]) => matchIndexOver(index.withChanges(removedIds, added), options),
     entityKeys: (entity: Entity) => {
       const keys = new Set<string>();
-      const at = byId.get(entity.id);
-      if (at !== undefined && index.entities[at] === entity) for (const listed of index.formsAt(at)) formKeys(listed.form, false, keys);
+      const at = heldAt(entity);
+      if (at !== undefined) for (const listed of index.formsAt(at)) formKeys(listed.form, false, keys);
       else for (const [, form] of entityFormsOf(entity)) formKeys(form, false, keys);
       return [...keys].filter((k) => !isWholeKey(k) || index.postingSize(k) <= MAX_FORMS).sort();
     },

@@ -132,12 +132,7 @@ export class CandidateIndex {
         const at = posting.indexOf(f);
         if (at >= 0) posting.splice(at, 1);
       }
-      for (const t of listed.form.tokens) {
-        if (t.length < 2) continue;
-        const n = (partCounts.get(t) ?? 1) - 1;
-        if (n <= 0) partCounts.delete(t);
-        else partCounts.set(t, n);
-      }
+      countParts(listed.form, partCounts, -1);
     }
     const idOfForm = (f: number): string => entities[forms[f]!.entity]?.id ?? '';
     for (const entity of [...added].sort((a, b) => byCodePoint(a.id, b.id))) {
@@ -203,21 +198,17 @@ export class CandidateIndex {
     const forms: ListedForm[] = [];
     const postings = new Map<string, number[]>();
     const partCounts = new Map<string, number>();
-    const keys = new Set<string>();
+    const file = (key: string, f: number): void => {
+      const posting = postings.get(key);
+      if (posting) posting.push(f);
+      else postings.set(key, [f]);
+    };
     for (const p of held) {
       const e = entities.length;
       entities.push(this.entities[p]!);
       for (const listed of this.formsAt(p)) {
-        const f = forms.length;
+        fileForm(listed.form, forms.length, partCounts, file);
         forms.push(Object.freeze({ ...listed, entity: e }));
-        keys.clear();
-        formKeys(listed.form, false, keys);
-        for (const key of keys) {
-          const posting = postings.get(key);
-          if (posting) posting.push(f);
-          else postings.set(key, [f]);
-        }
-        for (const t of listed.form.tokens) if (t.length >= 2) partCounts.set(t, (partCounts.get(t) ?? 0) + 1);
       }
     }
     const filter = new KeyFilter(postings.size);
@@ -349,14 +340,30 @@ interface Derived {
 
 /** Adds one entity's distinct name forms at the end of `forms`, and files each under its keys. */
 function addEntity(entity: Entity, e: number, forms: ListedForm[], stats: TokenStats, partCounts: Map<string, number>, file: (key: string, f: number) => void): void {
-  const keys = new Set<string>();
   for (const [n, name] of distinctFormsOf(entity)) {
-    const f = forms.length;
+    fileForm(name, forms.length, partCounts, file);
     forms.push(Object.freeze({ entity: e, name: n, form: name, prepared: prepareName(name, stats), isPerson: entity.schema === 'Person' }));
-    keys.clear();
-    formKeys(name, false, keys);
-    for (const key of keys) file(key, f);
-    for (const t of name.tokens) if (t.length >= 2) partCounts.set(t, (partCounts.get(t) ?? 0) + 1);
+  }
+}
+
+/** Files the form at position `f` under each of its keys and counts its parts. */
+function fileForm(form: NameForm, f: number, partCounts: Map<string, number>, file: (key: string, f: number) => void): void {
+  const keys = new Set<string>();
+  formKeys(form, false, keys);
+  for (const key of keys) file(key, f);
+  countParts(form, partCounts, 1);
+}
+
+/**
+ * Adds `by` to the count of each of the form's parts of two letters or more (the parts that
+ * make `known`), dropping a part whose count reaches 0.
+ */
+export function countParts(form: NameForm, counts: Map<string, number>, by: 1 | -1): void {
+  for (const t of form.tokens) {
+    if (t.length < 2) continue;
+    const n = (counts.get(t) ?? 0) + by;
+    if (n <= 0) counts.delete(t);
+    else counts.set(t, n);
   }
 }
 
